@@ -1,0 +1,35 @@
+"""Every rule's own examples match, and match by that rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.lang import load_language
+from timeline.recognizer import find_mentions
+
+LANG = load_language("nl")
+EXAMPLES = [pytest.param(rule, ex, id=f"{rule.id}:{ex}") for rule in LANG.rules for ex in rule.examples]
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES)
+def test_rule_example_matches_by_its_rule(rule, example) -> None:
+    found = find_mentions(example, LANG)
+    if rule.id.startswith("block."):
+        assert found == ()
+    else:
+        assert found and found[0].rule == rule.id
+
+
+def test_every_rule_has_an_example() -> None:
+    assert [r.id for r in LANG.rules if not r.examples] == []
+
+
+def test_rule_ids_are_family_dot_variant() -> None:
+    for rule in LANG.rules:
+        family, _, variant = rule.id.partition(".")
+        assert family and variant and rule.id == rule.id.lower(), rule.id
+
+
+def test_unknown_language_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unsupported language 'xx'"):
+        load_language("xx")

@@ -1,0 +1,7 @@
+"""``python -m timeline``: the command line."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,199 @@
+"""Time algebra: grains and half-open intervals on the proleptic Gregorian calendar.
+
+Everything here is pure and total over the dates Python can represent: an
+operation that would leave year 1..9999 raises :class:`ValueError` (never
+``OverflowError``), so callers have one exception to handle.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+from datetime import date, datetime, time, timedelta
+
+from attrs import field, frozen
+
+__all__ = ["DayRule", "Grain", "Interval", "containing", "day", "easter", "floor", "nth_weekday"]
+
+
+class Grain(enum.IntEnum):
+    """Units of time, ordered from fine to coarse."""
+
+    MINUTE = 1
+    HOUR = 2
+    PART_OF_DAY = 3
+    DAY = 4
+    WEEKEND = 5
+    WEEK = 6
+    MONTH = 7
+    QUARTER = 8
+    SEASON = 9
+    HALF = 10
+    YEAR = 11
+    DECADE = 12
+    CENTURY = 13
+
+
+# Parts of a day as (first hour, hour after the last); TimeML's MO/AF/EV/NI.
+PART_HOURS = {"NI": (0, 6), "MO": (6, 12), "AF": (12, 18), "EV": (18, 24)}
+# The month a season starts in; winter starts in December of its year.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# How many months one unit of a month-based grain spans.
+MONTHS_IN = {Grain.MONTH: 1, Grain.QUARTER: 3, Grain.SEASON: 3, Grain.HALF: 6,
+             Grain.YEAR: 12, Grain.DECADE: 120, Grain.CENTURY: 1200}
+_FIXED = {Grain.MINUTE: timedelta(minutes=1), Grain.HOUR: timedelta(hours=1),
+          Grain.PART_OF_DAY: timedelta(days=1), Grain.DAY: timedelta(days=1),
+          Grain.WEEKEND: timedelta(days=7), Grain.WEEK: timedelta(days=7)}
+
+
+def _check_order(instance: Interval, attribute: object, end: datetime) -> None:
+    if end <= instance.start:
+        raise ValueError(f"interval must end after it starts: {instance.start} .. {end}")
+
+
+@frozen(order=False)
+class Interval:
+    """A half-open stretch of time ``[start, end)`` that knows its grain."""
+
+    start: datetime
+    end: datetime = field(validator=_check_order)
+    grain: Grain
+
+    def shift(self, n: int) -> Interval:
+        """Move by ``n`` units of the interval's own grain (next day, previous week...)."""
+        if n == 0:
+            return self
+        try:
+            if self.grain in _FIXED:
+                step = _FIXED[self.grain] * n
+                return Interval(self.start + step, self.end + step, self.grain)
+            months = MONTHS_IN[self.grain] * n
+            return Interval(_add_months(self.start, months), _add_months(self.end, months), self.grain)
+        except OverflowError as err:
+            raise ValueError(f"shifting {self} by {n} leaves the calendar") from err
+
+    def contains(self, other: Interval | datetime) -> bool:
+        """Whether a moment, or a whole interval, lies inside this one."""
+        if isinstance(other, Interval):
+            return self.start <= other.start and other.end <= self.end
+        return self.start <= other < self.end
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+
+def day(d: date) -> Interval:
+    """The calendar day ``d`` as an interval."""
+    return containing(datetime.combine(d, time()), Grain.DAY)
+
+
+def _add_months(t: datetime, months: int) -> datetime:
+    """``t`` moved by whole months; only used on month-aligned moments."""
+    index = t.year * 12 + t.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside the calendar")
+    return t.replace(year=year, month=month + 1, day=min(t.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _month_aligned(year: int, month: int, months: int, grain: Grain) -> Interval:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside the calendar")
+    start = datetime(year, month, 1)
+    return Interval(start, _add_months(start, months), grain)
+
+
+def containing(t: datetime, grain: Grain) -> Interval:
+    """The unit of ``grain`` that contains ``t``.
+
+    For ``WEEKEND`` this is the weekend of ``t``'s ISO week, which contains
+    ``t`` only when ``t`` falls on a Saturday or Sunday.
+    """
+    try:
+        if grain is Grain.MINUTE:
+            start = t.replace(second=0, microsecond=0)
+            return Interval(start, start + timedelta(minutes=1), grain)
+        if grain is Grain.HOUR:
+            start = t.replace(minute=0, second=0, microsecond=0)
+            return Interval(start, start + timedelta(hours=1), grain)
+        midnight = datetime.combine(t.date(), time())
+        if grain is Grain.PART_OF_DAY:
+            first = (t.hour // 6) * 6
+            return Interval(midnight + timedelta(hours=first), midnight + timedelta(hours=first + 6), grain)
+        if grain is Grain.DAY:
+            return Interval(midnight, midnight + timedelta(days=1), grain)
+        if grain in (Grain.WEEK, Grain.WEEKEND):
+            monday = midnight - timedelta(days=t.weekday())
+            if grain is Grain.WEEK:
+                return Interval(monday, monday + timedelta(days=7), grain)
+            return Interval(monday + timedelta(days=5), monday + timedelta(days=7), grain)
+    except OverflowError as err:
+        raise ValueError(f"the {grain.name.lower()} of {t} leaves the calendar") from err
+    if grain is Grain.SEASON:
+        year = t.year if t.month >= 3 else t.year - 1
+        first = 12 if t.month in (12, 1, 2) else (t.month // 3) * 3
+        return _month_aligned(year, first, 3, grain)
+    size = MONTHS_IN[grain]
+    if grain in (Grain.DECADE, Grain.CENTURY):
+        year = max(1, t.year // (size // 12) * (size // 12))
+        return _month_aligned(year, 1, size if year > 1 else size - 12, grain)
+    return _month_aligned(t.year, (t.month - 1) // size * size + 1, size, grain)
+
+
+def floor(t: datetime, grain: Grain) -> datetime:
+    """The start of the unit of ``grain`` that contains ``t``."""
+    return containing(t, grain).start
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian), by the anonymous Gregorian algorithm."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, dom = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, dom + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ISO ``weekday`` (1 = Monday) of a month."""
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+@frozen
+class DayRule:
+    """How to find a named day in a given year, for holidays.
+
+    Exactly one way: a fixed ``month``/``day`` (moved by ``if_sunday`` days
+    when it falls on a Sunday), ``easter`` days after Easter Sunday, or the
+    ``nth`` ``weekday`` of ``month``.
+    """
+
+    month: int | None = None
+    day: int | None = None
+    easter: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+    if_sunday: int = 0
+
+    def on(self, year: int) -> date:
+        """The day in ``year``; ValueError where the calendar has none."""
+        if self.easter is not None:
+            return easter(year) + timedelta(days=self.easter)
+        if self.month is None:
+            raise ValueError("a day rule needs a month or an Easter offset")
+        if self.nth is not None and self.weekday is not None:
+            return nth_weekday(year, self.month, self.weekday, self.nth)
+        if self.day is None:
+            raise ValueError("a day rule needs a day, an nth weekday or an Easter offset")
+        found = date(year, self.month, self.day)
+        return found + timedelta(days=self.if_sunday) if found.isoweekday() == 7 else found

@@ -1,0 +1,175 @@
+"""Command line: ``timeline recognize``, ``timeline explain``.
+
+Exit codes: 0 success, 1 some documents of a corpus failed, 2 bad usage or
+input (a message on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+from .annotate import recognize_document, resolve_mentions
+from .dct import DctError, parse_dct
+from .export import interval_to_dict, recognition_to_dict, timex_to_dict
+from .intent import Tense
+from .lang import load_language
+from .recognizer import find_mentions
+from .timex import parse as parse_value
+
+__all__ = ["main"]
+
+MAX_BYTES = 200 * 1024 * 1024  # refuse to read more than this from one input
+
+
+class InputError(Exception):
+    """Input the CLI cannot use; the message says why, and the exit code is 2."""
+
+
+def _read(path: str, encoding: str, errors: str) -> str:
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            name = "standard input"
+        else:
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
+            name = path
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MB; split it into documents")
+    if not data.strip():
+        raise InputError(f"{name}: the input is empty")
+    if data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("-", "") == "utf8":
+        data = data[3:]
+    try:
+        text = data.decode(encoding, errors)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not valid {encoding} at byte {err.start} "
+                         f"(use --encoding, or --errors replace)") from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    if "\x00" in text:
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
+    return text
+
+
+def _table(rec: dict[str, Any], out: IO[str]) -> None:
+    out.write(f"DCT {rec['dct']} ({rec['dct_source']})\n")
+    rows = [(f"{t['start']}-{t['end']}", t["text"], t["type"], t["value"], t.get("mod", ""), t["rule"])
+            for t in rec["timexes"]]
+    header = ("span", "text", "type", "value", "mod", "rule")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+    if not rows:
+        out.write("(no time expressions)\n")
+
+
+def _recognize(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.jsonl:
+        return _corpus(args, out)
+    text = _read(args.file, args.encoding, args.errors)
+    rec = recognition_to_dict(recognize_document(text, args.dct))
+    if args.format == "table":
+        _table(rec, out)
+    else:
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _corpus(args: argparse.Namespace, out: IO[str]) -> int:
+    """Lines ``{"id", "dct", "text"}`` in, lines ``{"id", "timexes"}`` out; bad lines become errors."""
+    text = _read(args.file, args.encoding, args.errors)
+    failed = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        doc_id: Any = None
+        try:
+            doc = json.loads(line)
+            if not isinstance(doc, dict):
+                raise ValueError("a line must be a JSON object")
+            doc_id = doc.get("id", number)
+            if not isinstance(doc.get("text"), str):
+                raise ValueError("missing \"text\"")
+            dct = doc.get("dct", args.dct)
+            rec = recognize_document(doc["text"], dct)
+            result: dict[str, Any] = {"id": doc_id, **recognition_to_dict(rec)}
+        except (ValueError, TypeError) as err:
+            failed += 1
+            result = {"id": doc_id if doc_id is not None else number, "error": f"line {number}: {err}"}
+            print(f"timeline: line {number}: {err}", file=sys.stderr)
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
+
+
+def _explain(args: argparse.Namespace, out: IO[str]) -> int:
+    lang = load_language("nl")
+    dct = parse_dct(args.dct)
+    mentions = find_mentions(args.expression, lang)
+    if not mentions:
+        out.write(f"no time expression found in {args.expression!r}\n")
+        return 1
+    reference = parse_value(args.reference) if args.reference else None
+    tense = Tense(args.tense) if args.tense else None
+    timexes = resolve_mentions(args.expression, mentions, dct, lang, tense=tense, reference=reference)
+    for t in timexes:
+        out.write(f"text      {t.text!r}\n")
+        out.write(f"rule      {t.rule}\n")
+        out.write(f"meaning   {t.intent!r}\n")
+        out.write(f"anchor    DCT {dct.isoformat()}, tense {t.tense.value if t.tense else '-'}"
+                  + (f", reference {args.reference}" if args.reference else "") + "\n")
+        out.write(f"type      {t.type.value}\n")
+        out.write(f"value     {t.value}" + (f" (mod {t.mod.value})" if t.mod else "") + "\n")
+        out.write(f"interval  {json.dumps(interval_to_dict(t.interval))}\n")
+        if args.json:
+            out.write(json.dumps(timex_to_dict(t), ensure_ascii=False) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description="Dutch time expressions, normalized and resolved.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    rec = sub.add_parser("recognize", help="find and resolve the time expressions of a text")
+    rec.add_argument("file", help="a text file, or - for standard input")
+    rec.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
+    rec.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    rec.add_argument("--jsonl", action="store_true",
+                     help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
+    rec.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
+    rec.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                     help="what to do with undecodable bytes (default: strict, an error)")
+    rec.set_defaults(run=_recognize)
+
+    exp = sub.add_parser("explain", help="show how one expression is read and resolved")
+    exp.add_argument("expression", help='a Dutch time expression, e.g. "komende donderdag"')
+    exp.add_argument("--dct", required=True, help="document creation time, e.g. 2017-02-02")
+    exp.add_argument("--tense", choices=[t.value for t in Tense], help="tense of the clause (default: detected)")
+    exp.add_argument("--reference", help="reference time as a TIMEX3 value, for anaphoric expressions")
+    exp.add_argument("--json", action="store_true", help="also print the expression as JSON")
+    exp.set_defaults(run=_explain)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args, sys.stdout))
+    except (InputError, DctError) as err:
+        print(f"timeline: error: {err}", file=sys.stderr)
+        return 2
+    except ValueError as err:  # e.g. a bad --reference value
+        print(f"timeline: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

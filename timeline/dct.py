@@ -1,0 +1,100 @@
+"""The document creation time: read it from an argument or from the top of the text.
+
+A DCT must name one calendar day. ISO dates are read directly; anything else
+goes through dateparser (imported only then). A relative phrase such as
+``gisteren`` is refused: the output would depend on the day it runs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from .lang import Language
+from .model import Span
+
+__all__ = ["parse_dct", "find_dateline", "DctError"]
+
+_ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*")
+# Two fixed days far apart: a phrase that means the same date relative to both is absolute.
+_PROBES = (datetime(2001, 3, 14, 12), datetime(2012, 9, 27, 12))
+_DATELINE_LINES = 3  # how many non-empty lines at the top may hold the dateline
+_DATE_IN_LINE = re.compile(
+    r"(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4})")
+
+
+class DctError(ValueError):
+    """The document creation time is missing or cannot be read as one date."""
+
+
+def parse_dct(value: date | datetime | str) -> date:
+    """The DCT as a date: a ``date``, a ``datetime`` or a string naming one day.
+
+    Raises:
+        DctError: quoting the string, when it is empty, relative, impossible
+            (``31 februari 2017``) or not a date at all.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise DctError(f"a DCT must be a date, a datetime or a string, not {type(value).__name__}")
+    m = _ISO.fullmatch(value)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as err:
+            raise DctError(f"cannot read DCT {value!r}: {err}") from None
+    if not value.strip() or len(value) > 200:
+        raise DctError(f"cannot read DCT {value!r} as a date")
+    found = _dateparser(value)
+    if found is None:
+        raise DctError(f"cannot read DCT {value!r} as a date (expected e.g. 2017-02-02 or '3 februari 2017')")
+    return found
+
+
+def _dateparser(value: str) -> date | None:
+    """Parse with dateparser against two probe days; a result that moves with them is relative."""
+    import dateparser  # heavy: imported only when a DCT is not ISO
+
+    results = []
+    for probe in _PROBES:
+        settings: dict[str, Any] = {"RELATIVE_BASE": probe, "DATE_ORDER": "DMY",
+                                    "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+        parsed = dateparser.parse(value, languages=["nl", "en"], settings=settings)
+        results.append(parsed.date() if parsed else None)
+    if results[0] is None or results[0] != results[1]:
+        return None
+    return results[0]
+
+
+def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
+    """A publication date in the first lines of an article, with where it stands.
+
+    Looks for a line that starts with a publication word (``Gepubliceerd op
+    ...``), a place dateline (``AMSTERDAM, 3 feb. 2017 -``) or a line that is
+    mostly a date (``vr 03-02-2017 14:05``).
+    """
+    cues = tuple(language.words("dateline"))
+    seen = 0
+    for m in re.finditer(r"[^\n]*", text[:2000]):
+        line = m.group()
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _DATELINE_LINES:
+            break
+        low = line.strip().lower()
+        if not (low.startswith(cues) or re.match(r"[A-ZÀ-Ý][A-ZÀ-Ý' -]+,", line.strip()) or len(line) < 40):
+            continue
+        found = _DATE_IN_LINE.search(line)
+        if not found:
+            continue
+        try:
+            day = parse_dct(found.group())
+        except DctError:
+            continue
+        return day, Span(m.start() + found.start(), m.start() + found.end())
+    return None

@@ -1,0 +1,187 @@
+"""Unresolved meanings: what a time expression says before it is anchored.
+
+The recognizer turns text into one of these; :func:`timeline.resolver.resolve`
+turns one into a value and an interval, given the DCT, the tense and the
+reference time. They hold no words of any language.
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+from attrs import frozen
+
+from .algebra import DayRule, Grain
+
+__all__ = [
+    "Absolute", "Anchored", "Century", "Clock", "Decade", "Deictic", "Direction", "DayMonth",
+    "DayOfWeek", "Every", "Holiday", "Intent", "Length", "PartOfYear", "Ref", "Relative",
+    "Stretch", "Tense", "Weekend",
+]
+
+
+class Direction(enum.Enum):
+    """Which way an underspecified expression points from its anchor."""
+
+    BACK = "back"
+    FORWARD = "forward"
+
+
+class Tense(enum.Enum):
+    """The tense of the clause an expression stands in, as far as it matters here."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+class Anchored(enum.Enum):
+    """What a relative shift counts from."""
+
+    DCT = "dct"  # the document creation time ("drie dagen geleden")
+    REFERENCE = "reference"  # the last time the text mentioned ("twee dagen later")
+
+
+@frozen
+class Absolute:
+    """A calendar date given in full or in part, with its year: ``3 februari 2017``, ``2014``."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+@frozen
+class DayMonth:
+    """A day and month without a year (``12 maart``): the year comes from the direction."""
+
+    month: int
+    day: int
+    direction: Direction | None = None
+
+
+@frozen
+class DayOfWeek:
+    """A weekday (1 = Monday), maybe forced, maybe in a given week, maybe with a part of day."""
+
+    weekday: int
+    direction: Direction | None = None
+    week_shift: int | None = None  # "vorige week woensdag": -1
+    part: str | None = None  # MO, AF, EV, NI
+
+
+@frozen
+class Deictic:
+    """A day counted from the DCT (``gisteren`` is -1), maybe with a part of day."""
+
+    days: int
+    part: str | None = None
+
+
+@frozen
+class Ref:
+    """``PRESENT_REF``, ``PAST_REF`` or ``FUTURE_REF``: now, some time ago, some time ahead."""
+
+    kind: str
+
+
+@frozen
+class Weekend:
+    """A weekend: ``shift`` weeks from the DCT's, or ``None`` for the tense to decide."""
+
+    shift: int | None = None
+    direction: Direction | None = None
+
+
+@frozen
+class Relative:
+    """The calendar unit ``amount`` units from an anchor, at the unit's grain.
+
+    ``vorige week`` is (-1, WEEK, DCT); ``drie dagen geleden`` (-3, DAY, DCT);
+    ``twee dagen later`` (2, DAY, REFERENCE); ``die week`` (0, WEEK, REFERENCE).
+    """
+
+    amount: int
+    unit: Grain
+    anchor: Anchored = Anchored.DCT
+    part: str | None = None  # "morgenochtend" is tomorrow, MO
+
+
+@frozen
+class PartOfYear:
+    """A named part of a year: a month, quarter, half, season or ISO week.
+
+    With ``year`` it is absolute; with ``year_shift`` it is in the DCT's year
+    moved by that many years; with neither, the direction picks the year.
+    """
+
+    grain: Grain
+    index: int  # month 1-12, quarter 1-4, half 1-2, ISO week 1-53, season 1-4 (SP, SU, FA, WI)
+    year: int | None = None
+    year_shift: int | None = None
+    direction: Direction | None = None
+
+
+@frozen
+class Holiday:
+    """A named day, computed per year by a calendar rule (see ``timeline.lang``)."""
+
+    name: str
+    rule: DayRule
+    direction: Direction | None = None
+    year: int | None = None
+
+
+@frozen
+class Decade:
+    """``de jaren negentig``: ``tens`` 9; the century is the latest that has begun by the DCT."""
+
+    tens: int
+    century: int | None = None  # 19 for "de jaren 1990"
+
+
+@frozen
+class Century:
+    """``de twintigste eeuw``: ordinal 20, value ``19``."""
+
+    ordinal: int
+
+
+@frozen
+class Clock:
+    """A time of day; the day comes from ``day``, else the reference time or the DCT."""
+
+    hour: int
+    minute: int = 0
+    day: object | None = None  # an intent naming the day ("maandag om 9 uur" in one mention)
+
+
+@frozen
+class Length:
+    """A duration: ``amount`` (None: unknown, ``PXD``) units."""
+
+    amount: Fraction | None
+    unit: Grain
+
+
+@frozen
+class Stretch:
+    """A duration that starts or ends at the DCT: ``de afgelopen week``, ``de komende weken``."""
+
+    length: Length
+    direction: Direction
+
+
+@frozen
+class Every:
+    """A set: every ``weekday`` (1-7), or every ``amount`` units (``wekelijks``)."""
+
+    weekday: int | None = None
+    unit: Grain | None = None
+    amount: int = 1
+    part: str | None = None
+
+
+Intent = (Absolute | DayMonth | DayOfWeek | Deictic | Ref | Weekend | Relative | PartOfYear
+          | Holiday | Decade | Century | Clock | Length | Stretch | Every)

@@ -1,0 +1,69 @@
+"""Language data: word classes, rules and verb lexicons, loaded once per language.
+
+A language lives in its own package (``timeline/lang/nl/``) with
+``lexicon.toml`` (word classes), ``rules.py`` (``build_rules(lexicon)``),
+``verbs.toml`` and ``tense.toml`` (cues for the tense detector). The engine
+reads these through :class:`Language` and knows no words itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import tomllib
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+from ..patterns import Rule, Trie, first_sets
+
+__all__ = ["Language", "load_language", "LANGUAGES"]
+
+LANGUAGES = ("nl",)
+
+
+@frozen
+class Language:
+    """Everything the engine needs to know about one language."""
+
+    code: str
+    lexicon: dict[str, dict[str, Any]]
+    rules: tuple[Rule, ...]
+    verbs: dict[str, Any]
+    tense: dict[str, Any]
+    by_first: dict[str, tuple[Rule, ...]] = field(init=False)
+    mods: Trie = field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        index = first_sets(self.rules)
+        object.__setattr__(self, "by_first", {tok: tuple(rules) for tok, rules in index.items()})
+        object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
+
+    def words(self, cls: str) -> dict[str, Any]:
+        """A word class of the lexicon (an empty one if the language has none)."""
+        return self.lexicon.get(cls, {})
+
+
+def _toml(package: str, name: str) -> dict[str, Any]:
+    path = resources.files(package).joinpath(name)
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+@functools.cache
+def load_language(code: str = "nl") -> Language:
+    """The language ``code``, loaded and validated once per process.
+
+    Raises:
+        ValueError: for a language the library does not have.
+    """
+    if code not in LANGUAGES:
+        raise ValueError(f"unsupported language {code!r}; available: {', '.join(LANGUAGES)}")
+    package = f"{__name__}.{code}"
+    lexicon = _toml(package, "lexicon.toml")
+    rules_module = importlib.import_module(f"{package}.rules")
+    rules = rules_module.build_rules(lexicon)
+    ids = [rule.id for rule in rules]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"duplicate rule ids in language {code!r}")
+    return Language(code, lexicon, rules, _toml(package, "verbs.toml"), _toml(package, "tense.toml"))

@@ -1,0 +1,88 @@
+"""The rule engine: text in, mentions (span, unresolved intent, rule) out.
+
+One left-to-right pass over the tokens. At each token only the rules that can
+begin with it are tried (indexed by first token); the longest match wins, ties
+go to the earlier rule, and matching resumes after it. Rules have bounded
+length, so the pass is linear in the text. A second, local step widens a
+mention over a modifier before it (``begin``, ``eind``, ``ruim``) and notes a
+preposition that forces a direction (``sinds``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from .intent import Direction
+from .lang import Language
+from .model import Mod, Span
+from .patterns import DIGIT, Match, Part, Rule, Tokens
+
+__all__ = ["Mention", "find_mentions"]
+
+_MOD_REACH = 4  # the longest modifier, in tokens ("aan het einde van")
+
+
+@frozen
+class Mention:
+    """A time expression as recognized, before resolution."""
+
+    span: Span
+    intent: Any
+    rule: str
+    mod: Mod | None = None
+    range_end: Span | None = None  # set on the first end of a range: the span of the other end
+    range_start: Span | None = None  # set on the second end: the span of the first
+
+
+def find_mentions(text: str, language: Language) -> tuple[Mention, ...]:
+    """Every time expression in ``text``, in text order, unresolved."""
+    toks = Tokens(text)
+    norms, by_first = toks.norms, language.by_first
+    out: list[Mention] = []
+    i, n = 0, len(norms)
+    while i < n:
+        tok = norms[i]
+        candidates = by_first.get(DIGIT if tok[0].isdigit() else tok)
+        best: tuple[int, Rule, dict[str, Any]] | None = None
+        if candidates:
+            for rule in candidates:
+                if rule.after is not None and (i == 0 or norms[i - 1] not in rule.after):
+                    continue
+                for j, caps in rule.pattern.match(toks, i):
+                    if best is None or j > best[0]:
+                        best = (j, rule, caps)
+        if best is None:
+            i += 1
+            continue
+        j, rule, caps = best
+        built = rule.build(Match(toks, caps, i, j))
+        if isinstance(built, tuple):
+            out.extend(_range(built, rule.id))
+        elif built is not None:
+            start, end = toks.starts[i], toks.ends[j - 1]
+            out.append(_widen(Mention(Span(start, end), built, rule.id), toks, i, language))
+        i = j
+    return tuple(out)
+
+
+def _range(parts: tuple[Part, ...], rule: str) -> list[Mention]:
+    first, second = (Span(*p.span) for p in parts)
+    return [Mention(first, parts[0].intent, rule, range_end=second),
+            Mention(second, parts[1].intent, rule, range_start=first)]
+
+
+def _widen(mention: Mention, toks: Tokens, i: int, language: Language) -> Mention:
+    """Take in a modifier right before the mention, and a direction forced by a preposition."""
+    for k in range(max(0, i - _MOD_REACH), i):
+        for end, mod in language.mods.walk(toks.norms, k, i):
+            if end == i:
+                start = Span(toks.starts[k], mention.span.end)
+                return _widen(attrs.evolve(mention, span=start, mod=Mod(mod)), toks, k, language)
+    if i and hasattr(mention.intent, "direction") and mention.intent.direction is None:
+        forced = language.words("preposition_direction").get(toks.norms[i - 1])
+        if forced:
+            return attrs.evolve(mention, intent=attrs.evolve(mention.intent, direction=Direction(forced)))
+    return mention

@@ -1,0 +1,147 @@
+"""TIMEX3 values: the one place that knows how ``2017-W04-WE`` is spelled.
+
+``render`` turns an :class:`~timeline.algebra.Interval` into a value and
+``parse`` turns a value back into the interval, so that
+``parse(render(i)) == i`` for every interval aligned on its grain.
+Durations have their own small pair, :func:`render_duration` and
+:func:`parse_duration`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from fractions import Fraction
+
+from .algebra import PART_HOURS, SEASON_START, Grain, Interval, containing
+
+__all__ = ["render", "parse", "render_duration", "parse_duration", "render_weekday_set"]
+
+_PART_BY_HOUR = {hours[0]: code for code, hours in PART_HOURS.items()}
+_SEASON_BY_MONTH = {month: code for code, month in SEASON_START.items()}
+
+
+def render(interval: Interval) -> str:
+    """The TIMEX3 value of an interval, at the interval's grain."""
+    s, g = interval.start, interval.grain
+    if g is Grain.MINUTE:
+        return f"{s:%Y-%m-%dT%H:%M}"
+    if g is Grain.HOUR:
+        return f"{s:%Y-%m-%dT%H}"
+    if g is Grain.PART_OF_DAY:
+        return f"{s:%Y-%m-%d}T{_PART_BY_HOUR[s.hour]}"
+    if g is Grain.DAY:
+        return f"{s:%Y-%m-%d}"
+    if g in (Grain.WEEK, Grain.WEEKEND):
+        year, week, _ = s.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if g is Grain.WEEKEND else "")
+    if g is Grain.MONTH:
+        return f"{s:%Y-%m}"
+    if g is Grain.QUARTER:
+        return f"{s.year:04d}-Q{(s.month - 1) // 3 + 1}"
+    if g is Grain.HALF:
+        return f"{s.year:04d}-H{(s.month - 1) // 6 + 1}"
+    if g is Grain.SEASON:
+        return f"{s.year:04d}-{_SEASON_BY_MONTH[s.month]}"
+    if g is Grain.YEAR:
+        return f"{s.year:04d}"
+    if g is Grain.DECADE:
+        return f"{s.year // 10:03d}"
+    return f"{s.year // 100:02d}"  # CENTURY
+
+
+_VALUE = re.compile(
+    r"(?P<year>\d{4})(?:-(?:"
+    r"(?P<month>\d\d)(?:-(?P<day>\d\d)(?:T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d))?|(?P<part>MO|AF|EV|NI)))?)?"
+    r"|W(?P<week>\d\d)(?P<weekend>-WE)?"
+    r"|(?P<qh>[QH])(?P<n>\d)"
+    r"|(?P<season>SP|SU|FA|WI)))?"
+    r"|(?P<decade>\d{3})|(?P<century>\d{2})"
+)
+
+
+def parse(value: str) -> Interval:
+    """The interval a TIMEX3 date or time value names.
+
+    Raises:
+        ValueError: for anything that is not a point or period on the calendar
+            (durations, sets, ``PRESENT_REF``...) or names an impossible date.
+    """
+    m = _VALUE.fullmatch(value)
+    if not m:
+        raise ValueError(f"not a TIMEX3 date or time value: {value!r}")
+    if m["decade"] or m["century"]:
+        grain = Grain.DECADE if m["decade"] else Grain.CENTURY
+        scale = 10 if m["decade"] else 100
+        year = int(m["decade"] or m["century"]) * scale
+        return containing(datetime(max(year, 1), 1, 1), grain)
+    year = int(m["year"])
+    if year < 1:
+        raise ValueError(f"year 0 does not exist: {value!r}")
+    if m["week"]:
+        monday = datetime.combine(date.fromisocalendar(year, int(m["week"]), 1), time())
+        return containing(monday, Grain.WEEKEND if m["weekend"] else Grain.WEEK)
+    if m["qh"]:
+        n, size = int(m["n"]), 3 if m["qh"] == "Q" else 6
+        if not 1 <= n <= 12 // size:
+            raise ValueError(f"no such {'quarter' if size == 3 else 'half year'}: {value!r}")
+        grain = Grain.QUARTER if size == 3 else Grain.HALF
+        return containing(datetime(year, (n - 1) * size + 1, 1), grain)
+    if m["season"]:
+        return containing(datetime(year, SEASON_START[m["season"]], 1), Grain.SEASON)
+    if not m["month"]:
+        return containing(datetime(year, 1, 1), Grain.YEAR)
+    if not m["day"]:
+        return containing(datetime(year, int(m["month"]), 1), Grain.MONTH)
+    d = datetime(year, int(m["month"]), int(m["day"]))
+    if m["minute"]:
+        return containing(d.replace(hour=int(m["hour"]), minute=int(m["minute"])), Grain.MINUTE)
+    if m["hour"]:
+        return containing(d.replace(hour=int(m["hour"])), Grain.HOUR)
+    if m["part"]:
+        return containing(d + timedelta(hours=PART_HOURS[m["part"]][0]), Grain.PART_OF_DAY)
+    return containing(d, Grain.DAY)
+
+
+# Duration designators, coarse to fine, with how many of the next finer unit
+# make one: a fraction of a unit is written in the next finer one.
+_DESIGNATOR = {Grain.CENTURY: "100Y", Grain.DECADE: "10Y", Grain.YEAR: "Y", Grain.HALF: "6M",
+               Grain.QUARTER: "3M", Grain.SEASON: "3M", Grain.MONTH: "M", Grain.WEEK: "W",
+               Grain.WEEKEND: "2D", Grain.DAY: "D", Grain.PART_OF_DAY: "6H", Grain.HOUR: "H",
+               Grain.MINUTE: "M"}
+_FINER = {Grain.YEAR: (Grain.MONTH, 12), Grain.MONTH: (Grain.DAY, 30), Grain.WEEK: (Grain.DAY, 7),
+          Grain.DAY: (Grain.HOUR, 24), Grain.HOUR: (Grain.MINUTE, 60)}
+
+
+def render_duration(amount: Fraction | int | None, unit: Grain) -> str:
+    """``P3D``, ``PT90M``, ``PXW``: a length of ``amount`` units (None: unknown)."""
+    if amount is not None:
+        amount = Fraction(amount)
+        while amount.denominator != 1 and unit in _FINER:
+            unit, factor = _FINER[unit]
+            amount *= factor
+        if amount.denominator != 1:
+            raise ValueError(f"cannot write {amount} {unit.name.lower()}s as a whole duration")
+    designator = _DESIGNATOR[unit]
+    count, letter = (int(designator[:-1]), designator[-1]) if len(designator) > 1 else (1, designator)
+    number = "X" if amount is None else str(int(amount) * count)
+    clock = "T" if unit in (Grain.HOUR, Grain.MINUTE, Grain.PART_OF_DAY) else ""
+    return f"P{clock}{number}{letter}"
+
+
+_DURATION = re.compile(r"P(T?)(\d+|X)([YMWDH])")
+_UNIT_OF = {("", "Y"): Grain.YEAR, ("", "M"): Grain.MONTH, ("", "W"): Grain.WEEK, ("", "D"): Grain.DAY,
+            ("T", "H"): Grain.HOUR, ("T", "M"): Grain.MINUTE}
+
+
+def parse_duration(value: str) -> tuple[int | None, Grain]:
+    """``P3D`` -> ``(3, Grain.DAY)``; ``PXW`` -> ``(None, Grain.WEEK)``."""
+    m = _DURATION.fullmatch(value)
+    if not m or (m[1], m[3]) not in _UNIT_OF:
+        raise ValueError(f"not a simple TIMEX3 duration: {value!r}")
+    return (None if m[2] == "X" else int(m[2])), _UNIT_OF[m[1], m[3]]
+
+
+def render_weekday_set(weekday: int, part: str | None = None) -> str:
+    """The SET value of a weekly recurring day: ``XXXX-WXX-4`` (every Thursday)."""
+    return f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
