@@ -58,9 +58,9 @@ def recognize(text: str, dct: date | datetime | str | None = None, *,
               language: str = "nl") -> tuple[TimeExpression, ...]:
     """The time expressions of ``text``, resolved against ``dct``.
 
-    >>> from datetime import date
-    >>> [(t.text, t.value) for t in recognize("Hij zei donderdag dat het kabinet vrijdag beslist.",
-    ...                                        dct=date(2017, 2, 1))]
+    >>> import timeline
+    >>> text = "Hij zei donderdag dat het kabinet vrijdag beslist."
+    >>> [(t.text, t.value) for t in timeline.recognize(text, dct="2017-02-01")]
     [('donderdag', '2017-01-26'), ('vrijdag', '2017-02-03')]
     """
     return recognize_document(text, dct, language=language).timexes

@@ -24,6 +24,10 @@ _DATE_IN_LINE = re.compile(
     r"(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4})")
 
 
+# What may follow the date on a dateline: a clock time, a dash before the story.
+_DATELINE_TAIL = re.compile(r"(?:,?\s*(?:om\s+)?\d{1,2}[:.]\d{2}(?:\s*uur)?)?(?:\s*[-–—|]\s*)?")
+
+
 class DctError(ValueError):
     """The document creation time is missing or cannot be read as one date."""
 
@@ -71,7 +75,7 @@ def _dateparser(value: str) -> date | None:
 
 
 def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
-    """A publication date in the first lines of an article, with where it stands.
+    """A publication date in the first lines of an article, and the span of the dateline.
 
     Looks for a line that starts with a publication word (``Gepubliceerd op
     ...``), a place dateline (``AMSTERDAM, 3 feb. 2017 -``) or a line that is
@@ -96,5 +100,7 @@ def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
             day = parse_dct(found.group())
         except DctError:
             continue
-        return day, Span(m.start() + found.start(), m.start() + found.end())
+        lead = len(line) - len(line.lstrip())
+        tail = _DATELINE_TAIL.match(line, found.end())
+        return day, Span(m.start() + lead, m.start() + (tail.end() if tail else found.end()))
     return None

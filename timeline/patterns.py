@@ -18,13 +18,18 @@ from typing import Any
 from attrs import field, frozen
 
 __all__ = ["Tokens", "tokenize", "Trie", "Element", "Words", "Number", "Shape", "Seq", "Opt",
-           "Alt", "Cap", "Match", "Part", "Rule", "DIGIT"]
+           "Alt", "Cap", "Match", "Part", "Rule", "DIGIT", "is_number"]
 
 # A token is a run of digits with inner separators (14-03-2017, 15.30), a run of
 # letters, or any other single visible character.
-_TOKEN = re.compile(r"\d+(?:[.:/-]\d+)*|[^\W\d_]+|\S")
+_TOKEN = re.compile(r"[0-9]+(?:[.:/-][0-9]+)*|[^\W\d_]+|\S")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 DIGIT = "<digit>"  # the first-set entry of elements that begin with a number
+
+
+def is_number(token: str) -> bool:
+    """Whether a token starts with an ASCII digit (the rules' numbers)."""
+    return "0" <= token[0] <= "9"
 
 
 class Tokens:
@@ -139,7 +144,7 @@ class Number(Element):
         if i >= len(toks):
             return
         tok = toks.norms[i]
-        if not tok.isdigit() or (self.digits and len(tok) > self.digits):
+        if not (tok.isascii() and tok.isdigit()) or (self.digits and len(tok) > self.digits):
             return
         if self.exact and len(tok) != self.exact:
             return

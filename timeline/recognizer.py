@@ -18,7 +18,7 @@ from attrs import frozen
 from .intent import Direction
 from .lang import Language
 from .model import Mod, Span
-from .patterns import DIGIT, Match, Part, Rule, Tokens
+from .patterns import DIGIT, Match, Part, Rule, Tokens, is_number
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -45,7 +45,7 @@ def find_mentions(text: str, language: Language) -> tuple[Mention, ...]:
     i, n = 0, len(norms)
     while i < n:
         tok = norms[i]
-        candidates = by_first.get(DIGIT if tok[0].isdigit() else tok)
+        candidates = by_first.get(DIGIT if is_number(tok) else tok)
         best: tuple[int, Rule, dict[str, Any]] | None = None
         if candidates:
             for rule in candidates:

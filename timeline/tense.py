@@ -44,6 +44,7 @@ class VerbLexicon:
         self.not_verb_after = frozenset(cues.get("not_verb_after", {}).get("words", ()))
         regular = cues.get("regular_past", {})
         self.past_endings = tuple(regular.get("endings", ()))
+        self.plural_past_endings = tuple(regular.get("plural_endings", ()))
         self.past_not_endings = tuple(regular.get("not_endings", ()))
         self.past_min = int(regular.get("min_length", 5))
         present = cues.get("present", {})
@@ -71,7 +72,14 @@ class VerbLexicon:
         return core.startswith(self.participle_prefix) or core.startswith(self.inseparable)
 
     def is_regular_past(self, word: str) -> bool:
+        """A singular regular past (stem + de/te): a strong cue."""
         return (len(word) >= self.past_min and word.endswith(self.past_endings)
+                and not word.endswith(self.past_not_endings) and word not in self.not_past)
+
+    def may_be_plural_past(self, word: str) -> bool:
+        """A plural regular past (stem + den/ten) is spelled like many infinitives and
+        plural nouns: only a weak cue, trusted when the narrative is in the past."""
+        return (len(word) >= self.past_min + 1 and word.endswith(self.plural_past_endings)
                 and not word.endswith(self.past_not_endings) and word not in self.not_past)
 
 
@@ -81,26 +89,57 @@ class TenseDetector:
     def __init__(self, language: Language, text: str, lexicon: VerbLexicon | None = None) -> None:
         self.text = text
         self.lex = lexicon or VerbLexicon(language)
+        self._tense_cache: dict[int, list[tuple[int, int, int, Tense]]] = {}
         self._bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
 
     def sentence_of(self, start: int) -> tuple[int, int]:
         """Offsets of the sentence that contains ``start``."""
-        k = bisect.bisect_right(self._bounds, start) - 1
-        k = min(max(k, 0), len(self._bounds) - 2)
+        k = self._sentence_index(start)
         return self._bounds[k], self._bounds[k + 1]
 
     def at(self, start: int, end: int) -> Tense:
         """The tense that governs the expression at ``[start, end)``."""
-        s0, s1 = self.sentence_of(start)
-        words: list[tuple[int, str, str]] = [(m.start() + s0, m.group().lower(), m.group())
-                                             for m in _WORD.finditer(self.text, s0, s1)]
+        k = self._sentence_index(start)
+        cues, weak, own = self._cues(k, (start, end))
         best: tuple[int, Tense] | None = None
+        for seg, cl, pos, tense in cues:
+            rank = (0 if (seg, cl) == own else 1 if cl == own[1] else 2) * len(self.text) + abs(pos - start)
+            if best is None or rank < best[0] or (rank == best[0] and tense is Tense.PAST):
+                best = (rank, tense)
+        if best is not None and (best[0] < len(self.text) or not weak):
+            return best[1]
+        if weak and self._before(k) is Tense.PAST:
+            # "Daarna zetten ...": a plural that may be past takes the tense of the narrative.
+            return Tense.PAST
+        return Tense.PRESENT if best is None else best[1]
+
+    def _sentence_index(self, start: int) -> int:
+        k = bisect.bisect_right(self._bounds, start) - 1
+        return min(max(k, 0), len(self._bounds) - 2)
+
+    def _before(self, k: int) -> Tense | None:
+        """The tense of the nearest earlier sentence (up to three back) that shows one."""
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if j not in self._tense_cache:
+                self._tense_cache[j] = self._cues(j, None)[0]
+            cues = self._tense_cache[j]
+            if cues:
+                return cues[0][3]
+        return None
+
+    def _cues(self, k: int, skip: tuple[int, int] | None
+              ) -> tuple[list[tuple[int, int, int, Tense]], bool, tuple[int, int]]:
+        """Tense cues of sentence ``k``: (segment, clause, position, tense), whether the
+        clause of ``skip`` has a verb that may be a plural past, and that clause."""
+        s0, s1 = self._bounds[k], self._bounds[k + 1]
+        words = [(m.start(), m.group().lower(), m.group()) for m in _WORD.finditer(self.text, s0, s1)]
         segment = clause = 0
         own: tuple[int, int] | None = None
-        cues: list[tuple[int, int, int, Tense]] = []  # segment, clause, position, tense
+        weak_clauses: set[int] = set()
+        cues: list[tuple[int, int, int, Tense]] = []
         aux_at: dict[int, int] = {}  # clause -> index in cues of its perfect auxiliary
-        for k, (pos, low, raw) in enumerate(words):
-            if start <= pos < end:
+        for i, (pos, low, raw) in enumerate(words):
+            if skip is not None and skip[0] <= pos < skip[1]:
                 own = (segment, clause)
                 continue
             if low in self.lex.punctuation:
@@ -110,8 +149,8 @@ class TenseDetector:
                 segment += 1
                 clause += 1
                 continue
-            prev = words[k - 1][1] if k else ""
-            tense = self.verb_tense(low, raw, prev, first=k == 0)
+            prev = words[i - 1][1] if i else ""
+            tense = self.verb_tense(low, raw, prev, first=i == 0)
             if tense is not None:
                 if self.lex.auxiliary.get(low) == "perfect":
                     aux_at[clause] = len(cues)
@@ -121,13 +160,11 @@ class TenseDetector:
                 seg, cl, at, _ = cues[aux_at[clause]]
                 cues[aux_at[clause]] = (seg, cl, at, Tense.PAST)
                 cues.append((segment, clause, pos, Tense.PAST))
+            elif self.lex.may_be_plural_past(low) and prev not in self.lex.not_verb_after:
+                weak_clauses.add(clause)
         if own is None:
             own = (segment, clause)
-        for seg, cl, pos, tense in cues:
-            rank = (0 if (seg, cl) == own else 1 if cl == own[1] else 2) * len(self.text) + abs(pos - start)
-            if best is None or rank < best[0] or (rank == best[0] and tense is Tense.PAST):
-                best = (rank, tense)
-        return Tense.PRESENT if best is None else best[1]
+        return cues, own[1] in weak_clauses, own
 
     def verb_tense(self, low: str, raw: str, prev: str, *, first: bool = False) -> Tense | None:
         """The tense a word shows if it is a finite verb, else None."""

@@ -1,0 +1,12 @@
+"""Sphinx configuration for the timeline documentation."""
+
+project = "timeline"
+author = "the timeline developers"
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.doctest", "sphinx.ext.napoleon"]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+nitpicky = False
+autodoc_typehints = "description"
+html_theme = "alabaster"
+doctest_global_setup = "from datetime import date\nimport timeline"

@@ -1,0 +1,109 @@
+"""The command line, end to end: output, corpus mode, and clear errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = "Perschef Sean Spicer zei donderdag dat het kabinet vrijdag beslist.\n"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "timeline", *args], input=stdin, capture_output=True)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
+def test_recognize_prints_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    proc = run("recognize", str(path), "--dct", "2017-02-02")
+    assert proc.returncode == 0, proc.stderr
+    assert "donderdag" in proc.stdout and "2017-02-02" in proc.stdout and "2017-02-03" in proc.stdout
+
+
+def test_recognize_reads_standard_input_and_writes_json() -> None:
+    proc = run("recognize", "-", "--dct", "2017-02-02", "--format", "json", stdin=ARTICLE.encode())
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert [(t["text"], t["value"]) for t in out["timexes"]] == [("donderdag", "2017-02-02"), ("vrijdag", "2017-02-03")]
+    assert out["dct"] == "2017-02-02" and out["dct_source"] == "argument"
+
+
+def test_corpus_mode_writes_one_line_per_document(tmp_path: Path) -> None:
+    lines = [{"id": "a", "dct": "2017-02-02", "text": "Gisteren vertrok de delegatie."},
+             {"id": "b", "dct": "2018-06-03", "text": "Zaterdag won het team met 3-0."}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    proc = run("recognize", "--jsonl", str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    assert out[0]["timexes"][0]["value"] == "2017-02-01"
+    assert {"start", "end", "type", "value"} <= set(out[1]["timexes"][0])
+
+
+def test_corpus_mode_reports_a_bad_line_and_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('not json\n{"id": "x", "text": "vrijdag"}\n{"id": "y", "dct": "2017-02-02", "text": "vrijdag"}\n',
+                    encoding="utf-8")
+    proc = run("recognize", "--jsonl", str(path))
+    assert proc.returncode == 1
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert "error" in out[0] and "error" in out[1] and out[2]["timexes"][0]["value"] == "2017-02-03"
+
+
+def test_explain_shows_rule_meaning_value_and_interval() -> None:
+    proc = run("explain", "komende donderdag", "--dct", "2017-02-02")
+    assert proc.returncode == 0, proc.stderr
+    assert "weekday.directed" in proc.stdout and "2017-02-02" in proc.stdout and "interval" in proc.stdout
+
+
+def test_explain_with_tense_and_reference() -> None:
+    assert "2017-01-26" in run("explain", "donderdag", "--dct", "2017-02-01", "--tense", "past").stdout
+    assert "2015-03-14" in run("explain", "twee dagen later", "--dct", "2017-02-02", "--reference", "2015-03-12").stdout
+
+
+@pytest.mark.parametrize("dct", ["gisteren", "31 februari 2017", "geen datum"])
+def test_a_bad_dct_is_exit_code_2_with_the_value_quoted(dct: str) -> None:
+    proc = run("recognize", "-", "--dct", dct, stdin=ARTICLE.encode())
+    assert proc.returncode == 2
+    assert repr(dct) in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_empty_input_is_a_clear_error() -> None:
+    proc = run("recognize", "-", "--dct", "2017-02-02", stdin=b"  \n")
+    assert proc.returncode == 2 and "empty" in proc.stderr
+
+
+def test_undecodable_bytes_name_the_byte_offset(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Vrijdag beslist het café.".encode("latin-1"))
+    proc = run("recognize", str(path), "--dct", "2017-02-02")
+    assert proc.returncode == 2 and "latin1.txt" in proc.stderr and "byte 23" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    fixed = run("recognize", str(path), "--dct", "2017-02-02", "--encoding", "latin-1")
+    assert fixed.returncode == 0 and "vrijdag" in fixed.stdout.lower()
+
+
+def test_binary_missing_and_directory_inputs(tmp_path: Path) -> None:
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(b"\x00\x01\x02abc")
+    for target, words in ((str(binary), "binary"), (str(tmp_path / "nope.txt"), "no such file"),
+                          (str(tmp_path), "directory")):
+        proc = run("recognize", target, "--dct", "2017-02-02")
+        assert proc.returncode == 2 and words in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_no_dct_uses_the_dateline_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Gepubliceerd op 3 februari 2017\n\nHet kabinet beslist vrijdag.\n", encoding="utf-8")
+    proc = run("recognize", str(path))
+    assert proc.returncode == 0 and "DCT 2017-02-03 (dateline)" in proc.stdout
+    bare = tmp_path / "b.txt"
+    bare.write_text("Het kabinet beslist vrijdag.\n", encoding="utf-8")
+    proc = run("recognize", str(bare))
+    assert proc.returncode == 2 and "no DCT given" in proc.stderr

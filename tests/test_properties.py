@@ -1,0 +1,102 @@
+"""Invariants of recognition and resolution, over generated inputs."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline import Anchor, Tense, recognize, resolve
+from timeline.algebra import Grain
+from timeline.intent import DayMonth, DayOfWeek, Direction, PartOfYear
+
+from .strategies import dcts, weekdays
+
+TENSES = st.sampled_from(list(Tense))
+EXPRESSIONS = st.sampled_from([
+    "donderdag", "vorige week", "3 februari 2017", "in december", "twee dagen later", "dit weekend",
+    "de afgelopen week", "om 15.30 uur", "elke maandag", "begin januari", "tweede kerstdag", "de jaren negentig",
+    "drie dagen geleden", "van 2 tot 5 maart", "zondagmiddag", "het vierde kwartaal",
+])
+
+
+@given(weekdays(), dcts)
+def test_a_past_weekday_lies_in_the_seven_days_up_to_the_dct(wd: int, dct: date) -> None:
+    found = resolve(DayOfWeek(wd), Anchor(dct, Tense.PAST)).interval
+    assert found is not None
+    day = found.start.date()
+    assert day.isoweekday() == wd and dct - timedelta(days=6) <= day <= dct
+
+
+@given(weekdays(), dcts, st.sampled_from([Tense.PRESENT, Tense.FUTURE]))
+def test_a_forward_weekday_lies_in_the_seven_days_from_the_dct(wd: int, dct: date, tense: Tense) -> None:
+    found = resolve(DayOfWeek(wd), Anchor(dct, tense)).interval
+    assert found is not None
+    day = found.start.date()
+    assert day.isoweekday() == wd and dct <= day <= dct + timedelta(days=6)
+
+
+@given(weekdays(), dcts, TENSES)
+def test_a_forcing_modifier_beats_the_tense(wd: int, dct: date, tense: Tense) -> None:
+    back = resolve(DayOfWeek(wd, Direction.BACK), Anchor(dct, tense)).interval
+    ahead = resolve(DayOfWeek(wd, Direction.FORWARD), Anchor(dct, tense)).interval
+    assert back is not None and ahead is not None
+    assert back.start.date() <= dct <= ahead.start.date()
+
+
+@given(st.integers(1, 12), dcts, TENSES)
+def test_a_bare_month_lies_within_eleven_months_of_the_dct(month: int, dct: date, tense: Tense) -> None:
+    found = resolve(PartOfYear(Grain.MONTH, month), Anchor(dct, tense)).interval
+    assert found is not None and found.start.month == month
+    distance = (found.start.year - dct.year) * 12 + found.start.month - dct.month
+    assert (-11 <= distance <= 0) if tense is Tense.PAST else (0 <= distance <= 11)
+
+
+@given(st.integers(1, 12), st.integers(1, 31), dcts, TENSES)
+def test_a_day_and_month_resolves_to_that_day_on_the_right_side(month: int, day: int, dct: date,
+                                                                tense: Tense) -> None:
+    resolved = resolve(DayMonth(month, day), Anchor(dct, tense))
+    if resolved.interval is None:
+        return  # 31 April and the like have no occurrence
+    found = resolved.interval.start.date()
+    assert (found.month, found.day) == (month, day)
+    assert found <= dct if tense is Tense.PAST else found >= dct
+
+
+@given(st.text(max_size=30), EXPRESSIONS, st.text(max_size=30))
+def test_spans_point_at_the_expression_text(before: str, expression: str, after: str) -> None:
+    text = f"{before} {expression} {after}"
+    for t in recognize(text, dct=date(2017, 2, 2)):
+        assert text[t.start:t.end] == t.text
+
+
+@given(EXPRESSIONS, st.integers(0, 40))
+def test_a_prefix_moves_spans_and_changes_nothing_else(expression: str, k: int) -> None:
+    text = f"Het kabinet beslist {expression} over het plan."
+    plain = recognize(text, dct=date(2017, 2, 2))
+    moved = recognize("x" * k + "\n\n" + text, dct=date(2017, 2, 2))
+    shift = k + 2
+    assert [(t.start + shift, t.end + shift, t.value) for t in plain] == [(t.start, t.end, t.value) for t in moved]
+
+
+@given(st.text(max_size=300), dcts)
+def test_arbitrary_text_never_raises(text: str, dct: date) -> None:
+    for t in recognize(text, dct=dct):
+        assert text[t.start:t.end] == t.text and t.start < t.end
+
+
+@given(st.lists(st.sampled_from(["3", "-", ".", "maart", "van", "de", "2017", "uur", "'s", "half", "jaren", "'",
+                                 "tot", "Mei", "week", "twee", "later", "geleden", "eind", " "]), max_size=60),
+       dcts)
+def test_time_word_salad_never_raises(words: list[str], dct: date) -> None:
+    text = " ".join(words)
+    for t in recognize(text, dct=dct):
+        assert text[t.start:t.end] == t.text
+
+
+@given(dcts)
+def test_resolution_at_the_ends_of_the_calendar_never_raises(dct: date) -> None:
+    for edge in (date(1, 1, 1), date(9999, 12, 31), dct):
+        for t in recognize("Vorig jaar, volgende week, over 20 jaar, in december en op tweede kerstdag.", dct=edge):
+            assert t.value
