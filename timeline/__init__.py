@@ -6,7 +6,7 @@
 """
 
 from .algebra import Grain, Interval
-from .annotate import range_interval, recognize, recognize_document
+from .annotate import range_interval, ranges, recognize, recognize_document
 from .dct import DctError, parse_dct
 from .intent import Direction, Tense
 from .model import DctSource, Mod, Recognition, Span, TimeExpression, TimexType
@@ -14,7 +14,7 @@ from .resolver import Anchor, Resolved, resolve
 
 __all__ = [
     "Anchor", "DctError", "DctSource", "Direction", "Grain", "Interval", "Mod", "Recognition",
-    "Resolved", "Span", "Tense", "TimeExpression", "TimexType", "parse_dct", "range_interval",
+    "Resolved", "Span", "Tense", "TimeExpression", "TimexType", "parse_dct", "range_interval", "ranges",
     "recognize", "recognize_document", "resolve",
 ]
 __version__ = "0.1.0"

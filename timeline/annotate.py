@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-
-from .algebra import Grain, Interval
+from .algebra import Interval
 from .dct import DctError, find_dateline, parse_dct
 from .intent import Tense
 from .lang import Language, load_language
@@ -14,7 +13,7 @@ from .recognizer import Mention, find_mentions
 from .resolver import Anchor, resolve
 from .tense import TenseDetector
 
-__all__ = ["recognize", "recognize_document", "resolve_mentions"]
+__all__ = ["range_interval", "ranges", "recognize", "recognize_document", "resolve_mentions"]
 
 
 def recognize_document(text: str, dct: date | datetime | str | None = None, *,
@@ -90,7 +89,7 @@ def resolve_mentions(text: str, mentions: tuple[Mention, ...], dct: date, langua
             anchor = Anchor(first.start.date(), Tense.FUTURE, first)  # an end lies after its start
         resolved = resolve(m.intent, anchor)
         if m.range_end is not None:
-            starts[m.range_end] = resolved.interval
+            starts[m.span] = resolved.interval
         if resolved.interval is not None and resolved.type in (TimexType.DATE, TimexType.TIME):
             reference = resolved.interval
         out.append(TimeExpression(span=m.span, text=text[m.span.start:m.span.end], type=resolved.type,
@@ -99,11 +98,23 @@ def resolve_mentions(text: str, mentions: tuple[Mention, ...], dct: date, langua
     return tuple(out)
 
 
+def ranges(timexes: tuple[TimeExpression, ...]) -> tuple[tuple[TimeExpression, TimeExpression, Interval | None], ...]:
+    """The ranges among ``timexes``: each pair of ends, with the interval the range covers.
+
+    >>> import timeline
+    >>> found = timeline.recognize("De beurs is van 2 tot 5 maart open.", dct="2017-02-02")
+    >>> [(a.value, b.value, str(span.start.date()), str(span.end.date())) for a, b, span in ranges(found)]
+    [('2017-03-02', '2017-03-05', '2017-03-02', '2017-03-06')]
+    """
+    by_span = {t.span: t for t in timexes}
+    return tuple((t, by_span[t.range_end], range_interval(t, by_span[t.range_end]))
+                 for t in timexes if t.range_end is not None and t.range_end in by_span)
+
+
 def range_interval(first: TimeExpression, second: TimeExpression) -> Interval | None:
     """The whole stretch a range covers, from the start of one end to the end of the other."""
     if first.interval is None or second.interval is None or second.interval.end <= first.interval.start:
         return None
-    grain = min(first.interval.grain, second.interval.grain, key=int)
-    return Interval(first.interval.start, second.interval.end, Grain(max(grain, Grain.DAY)))
+    return Interval(first.interval.start, second.interval.end, min(first.interval.grain, second.interval.grain))
 
 

@@ -69,7 +69,7 @@ def _table(rec: dict[str, Any], out: IO[str]) -> None:
     header = ("span", "text", "type", "value", "mod", "rule")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
     if not rows:
         out.write("(no time expressions)\n")
 

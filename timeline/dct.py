@@ -14,7 +14,7 @@ from typing import Any
 from .lang import Language
 from .model import Span
 
-__all__ = ["parse_dct", "find_dateline", "DctError"]
+__all__ = ["DctError", "find_dateline", "parse_dct"]
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*")
 # Two fixed days far apart: a phrase that means the same date relative to both is absolute.
@@ -61,9 +61,9 @@ def parse_dct(value: date | datetime | str) -> date:
 
 def _dateparser(value: str) -> date | None:
     """Parse with dateparser against two probe days; a result that moves with them is relative."""
-    import dateparser  # heavy: imported only when a DCT is not ISO
+    import dateparser  # type: ignore[import-untyped]  # heavy: imported only when a DCT is not ISO
 
-    results = []
+    results: list[date | None] = []
     for probe in _PROBES:
         settings: dict[str, Any] = {"RELATIVE_BASE": probe, "DATE_ORDER": "DMY",
                                     "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}

@@ -7,7 +7,7 @@ from typing import Any
 from .algebra import Interval
 from .model import Recognition, TimeExpression
 
-__all__ = ["interval_to_dict", "timex_to_dict", "recognition_to_dict"]
+__all__ = ["interval_to_dict", "recognition_to_dict", "timex_to_dict"]
 
 
 def interval_to_dict(interval: Interval | None) -> dict[str, str] | None:

@@ -15,9 +15,25 @@ from attrs import frozen
 from .algebra import DayRule, Grain
 
 __all__ = [
-    "Absolute", "Anchored", "Century", "Clock", "Decade", "Deictic", "Direction", "DayMonth",
-    "DayOfWeek", "Every", "Holiday", "Intent", "Length", "PartOfYear", "Ref", "Relative",
-    "Stretch", "Tense", "Weekend",
+    "Absolute",
+    "Anchored",
+    "Century",
+    "Clock",
+    "DayMonth",
+    "DayOfWeek",
+    "Decade",
+    "Deictic",
+    "Direction",
+    "Every",
+    "Holiday",
+    "Intent",
+    "Length",
+    "PartOfYear",
+    "Ref",
+    "Relative",
+    "Stretch",
+    "Tense",
+    "Weekend",
 ]
 
 

@@ -10,7 +10,7 @@ from attrs import field, frozen
 from .algebra import Interval
 from .intent import Intent, Tense
 
-__all__ = ["Span", "TimexType", "Mod", "TimeExpression", "Recognition", "DctSource"]
+__all__ = ["DctSource", "Mod", "Recognition", "Span", "TimeExpression", "TimexType"]
 
 
 def _check_span(instance: Span, attribute: object, end: int) -> None:
@@ -93,7 +93,7 @@ class DctSource(enum.Enum):
 class Recognition:
     """What :func:`timeline.recognize_document` found: the expressions and the DCT used."""
 
-    timexes: tuple[TimeExpression, ...] = field(converter=tuple)
+    timexes: tuple[TimeExpression, ...]
     dct: date
     dct_source: DctSource
     dct_span: Span | None = None  # the dateline the DCT was read from

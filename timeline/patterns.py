@@ -17,8 +17,24 @@ from typing import Any
 
 from attrs import field, frozen
 
-__all__ = ["Tokens", "tokenize", "Trie", "Element", "Words", "Number", "Shape", "Seq", "Opt",
-           "Alt", "Cap", "Match", "Part", "Rule", "DIGIT", "is_number"]
+__all__ = [
+    "DIGIT",
+    "Alt",
+    "Cap",
+    "Element",
+    "Match",
+    "Number",
+    "Opt",
+    "Part",
+    "Rule",
+    "Seq",
+    "Shape",
+    "Tokens",
+    "Trie",
+    "Words",
+    "is_number",
+    "tokenize",
+]
 
 # A token is a run of digits with inner separators (14-03-2017, 15.30), a run of
 # letters, or any other single visible character.
@@ -35,7 +51,7 @@ def is_number(token: str) -> bool:
 class Tokens:
     """The tokens of a text: parallel lists of offsets, raw text and normalized form."""
 
-    __slots__ = ("text", "starts", "ends", "norms")
+    __slots__ = ("ends", "norms", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -62,7 +78,7 @@ def tokenize(text: str) -> list[str]:
 class Trie:
     """Multi-token keys (``a.s.``, ``tweede kerstdag``) to values."""
 
-    __slots__ = ("value", "children", "has_value")
+    __slots__ = ("children", "has_value", "value")
 
     def __init__(self) -> None:
         self.children: dict[str, Trie] = {}
@@ -78,6 +94,14 @@ class Trie:
                 node = node.children.setdefault(tok, cls())
             node.value, node.has_value = value, True
         return root
+
+    def keys(self) -> Iterator[tuple[str, ...]]:
+        """Every key, as its tokens."""
+        if self.has_value:
+            yield ()
+        for tok, child in self.children.items():
+            for rest in child.keys():
+                yield (tok, *rest)
 
     def walk(self, norms: list[str], i: int, stop: int | None = None) -> Iterator[tuple[int, Any]]:
         """Every ``(end, value)`` of a key that starts at token ``i`` (and ends by ``stop``)."""
@@ -107,6 +131,15 @@ class Element:
     def nullable(self) -> bool:
         return False
 
+    def longest(self) -> int:
+        """The most tokens a match can span."""
+        return 1
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        """Tokens of which every match contains at least one, and whether none of them is
+        ``frequent``; None where a match may be empty. The engine skips text without them."""
+        return frozenset({DIGIT}), True
+
     def match(self, toks: Tokens, i: int) -> Found:
         raise NotImplementedError
 
@@ -123,6 +156,13 @@ class Words(Element):
 
     def first(self) -> frozenset[str]:
         return frozenset(self.trie.children)
+
+    def longest(self) -> int:
+        return max((len(key) for key in self.trie.keys()), default=1)
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        chosen = [next((tok for tok in key if tok not in frequent), key[0]) for key in self.trie.keys()]
+        return frozenset(chosen), not any(tok in frequent for tok in chosen)
 
     def match(self, toks: Tokens, i: int) -> Found:
         for j, value in self.trie.walk(toks.norms, i):
@@ -190,6 +230,15 @@ class Seq(Element):
     def nullable(self) -> bool:
         return all(p.nullable() for p in self.parts)
 
+    def longest(self) -> int:
+        return sum(p.longest() for p in self.parts)
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        found = [a for p in self.parts if not p.nullable() and (a := p.anchors(frequent)) is not None]
+        if not found:
+            return None
+        return min(found, key=lambda a: (not a[1], len(a[0])))
+
     def match(self, toks: Tokens, i: int) -> Found:
         states: list[tuple[int, Captures]] = [(i, {})]
         for part in self.parts:
@@ -214,6 +263,12 @@ class Opt(Element):
     def nullable(self) -> bool:
         return True
 
+    def longest(self) -> int:
+        return self.part.longest()
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        return None
+
     def match(self, toks: Tokens, i: int) -> Found:
         yield from self.part.match(toks, i)
         yield i, {}
@@ -231,6 +286,15 @@ class Alt(Element):
     def nullable(self) -> bool:
         return any(o.nullable() for o in self.options)
 
+    def longest(self) -> int:
+        return max(o.longest() for o in self.options)
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        found = [o.anchors(frequent) for o in self.options]
+        if any(a is None for a in found):
+            return None
+        return frozenset().union(*(a[0] for a in found if a)), all(a[1] for a in found if a)
+
     def match(self, toks: Tokens, i: int) -> Found:
         for option in self.options:
             for j, caps in option.match(toks, i):
@@ -245,6 +309,12 @@ class Cap(Element):
 
     def first(self) -> frozenset[str]:
         return self.part.first()
+
+    def longest(self) -> int:
+        return self.part.longest()
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        return self.part.anchors(frequent)
 
     def match(self, toks: Tokens, i: int) -> Found:
         if i < len(toks) and toks.raw(i)[:1].isupper():
@@ -284,6 +354,14 @@ class Part:
     intent: Any
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _token_set(values: Iterable[str] | None) -> frozenset[str] | None:
+    return None if values is None else frozenset(values)
+
+
 @frozen
 class Rule:
     """A recognition rule: an id, a pattern, and how to build the meaning from a match.
@@ -298,8 +376,8 @@ class Rule:
     id: str
     pattern: Element
     build: Callable[[Match], Any]
-    examples: tuple[str, ...] = field(default=(), converter=tuple)
-    after: frozenset[str] | None = field(default=None, converter=lambda v: None if v is None else frozenset(v))
+    examples: tuple[str, ...] = field(default=(), converter=_strings)
+    after: frozenset[str] | None = field(default=None, converter=_token_set)
 
 
 def first_sets(rules: Iterable[Rule]) -> dict[str, list[Rule]]:

@@ -3,7 +3,8 @@
 One left-to-right pass over the tokens. At each token only the rules that can
 begin with it are tried (indexed by first token); the longest match wins, ties
 go to the earlier rule, and matching resumes after it. Rules have bounded
-length, so the pass is linear in the text. A second, local step widens a
+length, so the pass is linear in the text; stretches without a core token (a
+word that every match holds, such as a month or a digit) are skipped. A second, local step widens a
 mention over a modifier before it (``begin``, ``eind``, ``ruim``) and notes a
 preposition that forces a direction (``sinds``).
 """
@@ -42,8 +43,18 @@ def find_mentions(text: str, language: Language) -> tuple[Mention, ...]:
     toks = Tokens(text)
     norms, by_first = toks.norms, language.by_first
     out: list[Mention] = []
-    i, n = 0, len(norms)
+    n = len(norms)
+    # Every match holds a core token; try rules only where one lies within reach ahead.
+    core, digits = language.core, DIGIT in language.core
+    next_core = [n + language.reach] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        tok = norms[k]
+        next_core[k] = k if tok in core or (digits and is_number(tok)) else next_core[k + 1]
+    i, reach = 0, language.reach
     while i < n:
+        if next_core[i] - i >= reach:
+            i = next_core[i] - reach + 1
+            continue
         tok = norms[i]
         candidates = by_first.get(DIGIT if is_number(tok) else tok)
         best: tuple[int, Rule, dict[str, Any]] | None = None

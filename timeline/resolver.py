@@ -17,12 +17,30 @@ from attrs import frozen
 
 from . import timex
 from .algebra import PART_HOURS, SEASON_START, Grain, Interval, containing
-from .intent import (Absolute, Anchored, Century, Clock, DayMonth, DayOfWeek, Decade, Deictic,
-                     Direction, Every, Holiday, Intent, Length, PartOfYear, Ref, Relative, Stretch,
-                     Tense, Weekend)
+from .intent import (
+    Absolute,
+    Anchored,
+    Century,
+    Clock,
+    DayMonth,
+    DayOfWeek,
+    Decade,
+    Deictic,
+    Direction,
+    Every,
+    Holiday,
+    Intent,
+    Length,
+    PartOfYear,
+    Ref,
+    Relative,
+    Stretch,
+    Tense,
+    Weekend,
+)
 from .model import TimexType
 
-__all__ = ["Anchor", "Resolved", "resolve", "direction"]
+__all__ = ["Anchor", "Resolved", "direction", "resolve"]
 
 
 @frozen
@@ -91,7 +109,8 @@ def _nearest(make: Callable[[int], Interval | None], around: int, now: Interval,
             continue
         if found is None:
             continue
-        if (way is Direction.BACK and found.start <= now.start) or (way is Direction.FORWARD and found.start >= now.start):
+        back = way is Direction.BACK
+        if (back and found.start <= now.start) or (not back and found.start >= now.start):
             return found
     raise ValueError("no occurrence near the anchor")
 
@@ -117,9 +136,9 @@ def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
     match intent:
         case Absolute(year=y, month=None):
             return _dated(containing(datetime(y, 1, 1), Grain.YEAR))
-        case Absolute(year=y, month=m, day=None):
+        case Absolute(year=y, month=int(m), day=None):
             return _dated(containing(datetime(y, m, 1), Grain.MONTH))
-        case Absolute(year=y, month=m, day=d):
+        case Absolute(year=y, month=int(m), day=int(d)):
             return _dated(_day(date(y, m, d)))
         case DayMonth(month=m, day=d, direction=forced):
             way = direction(forced, anchor)
@@ -174,9 +193,10 @@ def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
         case Century(ordinal=n):
             return _dated(containing(datetime(max(1, (n - 1) * 100), 1, 1), Grain.CENTURY))
         case Clock(hour=h, minute=mi):
-            ref = anchor.reference
-            base = ref.start.date() if ref is not None and ref.grain <= Grain.DAY else dct
-            return _dated(containing(_midnight(base) + timedelta(hours=h, minutes=mi), Grain.MINUTE))
+            on = dct
+            if anchor.reference is not None and anchor.reference.grain <= Grain.DAY:
+                on = anchor.reference.start.date()
+            return _dated(containing(_midnight(on) + timedelta(hours=h, minutes=mi), Grain.MINUTE))
         case Length(amount=n, unit=unit):
             return Resolved(TimexType.DURATION, timex.render_duration(n, unit))
         case Stretch(length=Length(amount=n, unit=unit), direction=way):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+
 from .intent import Tense
 from .lang import Language
 
@@ -69,7 +70,7 @@ class VerbLexicon:
             return True
         if not core.endswith(self.participle_endings) or len(core) < 6:
             return False
-        return core.startswith(self.participle_prefix) or core.startswith(self.inseparable)
+        return core.startswith((self.participle_prefix, *self.inseparable))
 
     def is_regular_past(self, word: str) -> bool:
         """A singular regular past (stem + de/te): a strong cue."""

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from .algebra import PART_HOURS, SEASON_START, Grain, Interval, containing
 
-__all__ = ["render", "parse", "render_duration", "parse_duration", "render_weekday_set"]
+__all__ = ["parse", "parse_duration", "render", "render_duration", "render_weekday_set"]
 
 _PART_BY_HOUR = {hours[0]: code for code, hours in PART_HOURS.items()}
 _SEASON_BY_MONTH = {month: code for code, month in SEASON_START.items()}

@@ -18,7 +18,7 @@ from attrs import field, frozen
 
 from ..patterns import Rule, Trie, first_sets
 
-__all__ = ["Language", "load_language", "LANGUAGES"]
+__all__ = ["LANGUAGES", "Language", "load_language"]
 
 LANGUAGES = ("nl",)
 
@@ -34,11 +34,20 @@ class Language:
     tense: dict[str, Any]
     by_first: dict[str, tuple[Rule, ...]] = field(init=False)
     mods: Trie = field(init=False)
+    core: frozenset[str] = field(init=False)  # every match holds one of these tokens
+    reach: int = field(init=False)  # the most tokens one match spans
 
     def __attrs_post_init__(self) -> None:
         index = first_sets(self.rules)
+        frequent = frozenset(self.lexicon.get("frequent", {}))
+        core: set[str] = set()
+        for rule in self.rules:
+            found = rule.pattern.anchors(frequent)
+            core |= found[0] if found else rule.pattern.first()
         object.__setattr__(self, "by_first", {tok: tuple(rules) for tok, rules in index.items()})
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
+        object.__setattr__(self, "core", frozenset(core))
+        object.__setattr__(self, "reach", max(rule.pattern.longest() for rule in self.rules))
 
     def words(self, cls: str) -> dict[str, Any]:
         """A word class of the lexicon (an empty one if the language has none)."""

@@ -15,9 +15,25 @@ from fractions import Fraction
 from typing import Any
 
 from ...algebra import DayRule, Grain
-from ...intent import (Absolute, Anchored, Century, Clock, DayMonth, DayOfWeek, Decade, Deictic,
-                       Direction, Every, Holiday, Length, PartOfYear, Ref, Relative, Stretch,
-                       Weekend)
+from ...intent import (
+    Absolute,
+    Anchored,
+    Century,
+    Clock,
+    DayMonth,
+    DayOfWeek,
+    Decade,
+    Deictic,
+    Direction,
+    Every,
+    Holiday,
+    Length,
+    PartOfYear,
+    Ref,
+    Relative,
+    Stretch,
+    Weekend,
+)
 from ...patterns import Alt, Cap, Element, Match, Number, Opt, Part, Rule, Seq, Shape, Words
 from .numerals import cardinals, ordinals
 
@@ -39,8 +55,8 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     weekday_part = {d + p: (n, code) for d, n in lex["weekday"].items() for p, code in parts.items()}
     set_weekday = {f"'s {d}s": n for d, n in lex["weekday"].items()}
     numbers: dict[str, Any] = {word: Fraction(n) for word, n in cardinals().items()}
-    for word, amount in lex["numeral_extra"].items():
-        numbers[word] = None if amount == "X" else Fraction(amount)
+    for word, written in lex["numeral_extra"].items():
+        numbers[word] = None if written == "X" else Fraction(written)
     units = {word: (Grain[u["grain"].upper()], u.get("size", 1), u.get("plural", False))
              for word, u in lex["unit"].items()}
     calendar_units = {word: u for word, u in units.items() if word in _CALENDAR_UNITS}
@@ -73,7 +89,8 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         return Direction(found) if found else None
 
     def real_day(y: int | None, month: int, d: int) -> bool:
-        return d <= (calendar.monthrange(y, month)[1] if y else (29 if month == 2 else 30 + (month in (1, 3, 5, 7, 8, 10, 12))))
+        longest = calendar.monthrange(y, month)[1] if y else calendar.monthrange(2000, month)[1]  # a leap year
+        return d <= longest
 
     def date_or_block(y: int | None, month: int, d: int) -> Absolute | DayMonth | None:
         if not real_day(y, month, d):
@@ -127,11 +144,11 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
 
     def dmy(g: Any) -> Absolute | None:
         d, mo, y = int(g[1]), int(g[2]), int(g[3])
-        return Absolute(y, mo, d) if 1 <= mo <= 12 and 1000 <= y <= 2999 and 1 <= d and real_day(y, mo, d) else None
+        return Absolute(y, mo, d) if 1 <= mo <= 12 and 1000 <= y <= 2999 and d >= 1 and real_day(y, mo, d) else None
 
     def ymd(g: Any) -> Absolute | None:
         y, mo, d = int(g[1]), int(g[2]), int(g[3])
-        return Absolute(y, mo, d) if 1 <= mo <= 12 and 1000 <= y <= 2999 and 1 <= d and real_day(y, mo, d) else None
+        return Absolute(y, mo, d) if 1 <= mo <= 12 and 1000 <= y <= 2999 and d >= 1 and real_day(y, mo, d) else None
 
     def pair(g: Any, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         a, b = int(g[1]), int(g[2])
@@ -146,10 +163,15 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         return m.span(name)
 
     # -- the rules ---------------------------------------------------------------
+    def clock_shape(name: str) -> Shape:
+        return Shape(r"(\d{1,2})[.:](\d\d)", lambda g: (int(g[1]), int(g[2])), name)
+
     letters = Shape(r"[^\W\d_]+", lambda g: True)
     rules = [
         # Blocked readings first: a capitalized month before another capitalized word is a name.
         Rule("block.name", Seq(Cap(w("month")), Cap(letters)), lambda m: None, examples=("Mei Li Vos",)),
+        Rule("block.one_day", Seq(lit("een"), lit("dag")), lambda m: None, after={"op"},
+             examples=("op een dag",)),
         Rule("block.the_morning", Seq(the, lit("morgen")), lambda m: None, examples=("de morgen",)),
 
         # Ranges: two expressions; an end that leaves out month or year takes them from the other.
@@ -167,6 +189,24 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
              lambda m: (Part(ends(m, "y1"), Absolute(m["y1"])), Part(ends(m, "y2"), Absolute(m["y2"])))
              if m["y1"] < m["y2"] else None,
              examples=("tussen 2014 en 2016", "van 2010 tot 2012")),
+        Rule("range.weekdays", Seq(w("range_from"), Alt(weekday, Words(weekday_part, "wp"), name="a"), w("range_to"),
+                                   Alt(Words(lex["weekday"], "weekday2"), Words(weekday_part, "wp2"), name="b")),
+             lambda m: (Part(ends(m, "a"), DayOfWeek(m["weekday"]) if "weekday" in m
+                             else DayOfWeek(m["wp"][0], part=m["wp"][1])),
+                        Part(ends(m, "b"), DayOfWeek(m["weekday2"]) if "weekday2" in m
+                             else DayOfWeek(m["wp2"][0], part=m["wp2"][1]))),
+             examples=("van maandag tot en met vrijdag", "van dinsdagavond tot donderdag")),
+        Rule("range.months", Seq(w("range_from"), w("month", "m1"), w("range_to"), w("month", "m2"), Opt(year())),
+             lambda m: (Part(ends(m, "m1"), Absolute(m["year"] - (m["m1"] > m["m2"]), m["m1"]) if "year" in m
+                             else PartOfYear(Grain.MONTH, m["m1"])),
+                        Part((m.span("m2")[0], m.span()[1]), Absolute(m["year"], m["m2"]) if "year" in m
+                             else PartOfYear(Grain.MONTH, m["m2"]))),
+             examples=("van januari tot maart", "tussen oktober en december 2016")),
+        Rule("range.clock", Seq(w("range_from"), clock_shape("hm1"), w("range_to"), clock_shape("hm2"),
+                                w("clock_hour_word"), part_adverb),
+             lambda m: _parts((ends(m, "hm1"), clock(m["hm1"][0], m["hm1"][1], m.get("part"))),
+                              ((m.span("hm2")[0], m.span()[1]), clock(m["hm2"][0], m["hm2"][1], m.get("part")))),
+             examples=("van 9.00 tot 17.00 uur", "tussen 14.00 en 16.00 uur")),
         Rule("range.years_token", Shape(r"(\d{4})-(\d{4})", lambda g: pair(g, 1000, 2999), "years"),
              lambda m: (Part(sub(m, "years", 0), Absolute(m["years"][0][0])),
                         Part(sub(m, "years", 1), Absolute(m["years"][1][0]))),
@@ -283,7 +323,8 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         Rule("anaphora.unit_after", Seq(the, Words(calendar_units | {"dag": units["dag"]}, "unit"),
                                         w("later", "sign")),
              lambda m: Relative(m["sign"], m["unit"][0], Anchored.REFERENCE), examples=("de dag erna",)),
-        Rule("anaphora.next_day", Seq(the, lit("volgende", "daaropvolgende"), Alt(lit("dag"), w("part_of_day", "part"))),
+        Rule("anaphora.next_day", Seq(the, lit("volgende", "daaropvolgende"),
+                                      Alt(lit("dag"), w("part_of_day", "part"))),
              lambda m: Relative(1, Grain.DAY, Anchored.REFERENCE, m.get("part")),
              examples=("de volgende dag", "de volgende ochtend")),
         Rule("anaphora.same", Seq(w("same"), Alt(Words(calendar_units | {"dag": units["dag"]}, "unit"),
@@ -302,12 +343,12 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         # Clock times.
         Rule("clock.colon", Seq(Shape(r"(\d{1,2}):(\d\d)", lambda g: (int(g[1]), int(g[2])), "hm"),
                                 Opt(w("clock_hour_word")), part_adverb),
-             lambda m: clock(*m["hm"], m.get("part")), examples=("15:30",)),
+             lambda m: clock(m["hm"][0], m["hm"][1], m.get("part")), examples=("15:30",)),
         Rule("clock.dot", Seq(Shape(r"(\d{1,2})\.(\d\d)", lambda g: (int(g[1]), int(g[2])), "hm"),
                               w("clock_hour_word"), part_adverb),
-             lambda m: clock(*m["hm"], m.get("part")), examples=("15.30 uur",)),
+             lambda m: clock(m["hm"][0], m["hm"][1], m.get("part")), examples=("15.30 uur",)),
         Rule("clock.dot_after", Seq(Shape(r"(\d{1,2})\.(\d\d)", lambda g: (int(g[1]), int(g[2])), "hm"), part_adverb),
-             lambda m: clock(*m["hm"], m.get("part")), after=lex["clock_cue"], examples=("om 7.58",)),
+             lambda m: clock(m["hm"][0], m["hm"][1], m.get("part")), after=lex["clock_cue"], examples=("om 7.58",)),
         Rule("clock.hour", Seq(hour_word, w("clock_hour_word"), part_adverb),
              lambda m: clock(m["hour"], 0, m.get("part")), after=lex["clock_cue"],
              examples=("om 9 uur 's ochtends", "om twee uur")),
@@ -351,6 +392,13 @@ def _range_parts(ends: Any, year: int | None, month: int, make: Any, end: int) -
     if first is None or second is None or d1 >= d2:
         return None
     return Part(span1, first), Part((span2[0], end), second)
+
+
+def _parts(*ends: tuple[tuple[int, int], Any]) -> tuple[Part, ...] | None:
+    """Range parts, or None (no expression) when an end is not a valid time."""
+    if any(intent is None for _, intent in ends):
+        return None
+    return tuple(Part(span, intent) for span, intent in ends)
 
 
 def _stretch(m: Match, n: Fraction | None) -> Stretch:
