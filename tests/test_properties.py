@@ -100,3 +100,13 @@ def test_resolution_at_the_ends_of_the_calendar_never_raises(dct: date) -> None:
     for edge in (date(1, 1, 1), date(9999, 12, 31), dct):
         for t in recognize("Vorig jaar, volgende week, over 20 jaar, in december en op tweede kerstdag.", dct=edge):
             assert t.value
+
+
+def test_long_texts_are_read_in_chunks_without_losing_expressions() -> None:
+    from timeline.recognizer import _CHUNK
+
+    paragraph = "Op 3 februari 2017 zei de minister dat het kabinet volgende week beslist over de jaren negentig."
+    text = "\n\n".join([paragraph] * (3 * _CHUNK // len(paragraph) + 5))
+    found = recognize(text, dct=date(2017, 2, 2))
+    assert len(found) == 3 * text.count(paragraph)
+    assert all(text[t.start:t.end] == t.text for t in found)

@@ -82,7 +82,7 @@ def _recognize(args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "table":
         _table(rec, out)
     else:
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.write(json.dumps(rec, ensure_ascii=False, indent=2 if args.format == "json" else None) + "\n")
     return 0
 
 
@@ -143,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     rec = sub.add_parser("recognize", help="find and resolve the time expressions of a text")
     rec.add_argument("file", help="a text file, or - for standard input")
     rec.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
-    rec.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    rec.add_argument("--format", choices=("table", "jsonl", "json"), default="table",
+                     help="table for people, jsonl for one JSON line, json indented (default: table)")
     rec.add_argument("--jsonl", action="store_true",
                      help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
     rec.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")

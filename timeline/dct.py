@@ -20,12 +20,6 @@ _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)
 # Two fixed days far apart: a phrase that means the same date relative to both is absolute.
 _PROBES = (datetime(2001, 3, 14, 12), datetime(2012, 9, 27, 12))
 _DATELINE_LINES = 3  # how many non-empty lines at the top may hold the dateline
-_DATE_IN_LINE = re.compile(
-    r"(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4})")
-
-
-# What may follow the date on a dateline: a clock time, a dash before the story.
-_DATELINE_TAIL = re.compile(r"(?:,?\s*(?:om\s+)?\d{1,2}[:.]\d{2}(?:\s*uur)?)?(?:\s*[-–—|]\s*)?")
 
 
 class DctError(ValueError):
@@ -82,6 +76,8 @@ def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
     mostly a date (``vr 03-02-2017 14:05``).
     """
     cues = tuple(language.words("dateline"))
+    shape = language.words("dateline_shape")
+    date_in_line, tail_after, place = (re.compile(shape[k]) for k in ("date", "tail", "place"))
     seen = 0
     for m in re.finditer(r"[^\n]*", text[:2000]):
         line = m.group()
@@ -91,9 +87,9 @@ def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
         if seen > _DATELINE_LINES:
             break
         low = line.strip().lower()
-        if not (low.startswith(cues) or re.match(r"[A-ZÀ-Ý][A-ZÀ-Ý' -]+,", line.strip()) or len(line) < 40):
+        if not (low.startswith(cues) or place.match(line.strip()) or len(line) < 40):
             continue
-        found = _DATE_IN_LINE.search(line)
+        found = date_in_line.search(line)
         if not found:
             continue
         try:
@@ -101,6 +97,6 @@ def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
         except DctError:
             continue
         lead = len(line) - len(line.lstrip())
-        tail = _DATELINE_TAIL.match(line, found.end())
+        tail = tail_after.match(line, found.end())
         return day, Span(m.start() + lead, m.start() + (tail.end() if tail else found.end()))
     return None

@@ -53,12 +53,12 @@ class Tokens:
 
     __slots__ = ("ends", "norms", "starts", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         self.text = text
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.norms: list[str] = []
-        for m in _TOKEN.finditer(text):
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
             self.starts.append(m.start())
             self.ends.append(m.end())
             self.norms.append(m.group().lower().translate(_APOSTROPHES))

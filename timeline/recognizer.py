@@ -40,9 +40,37 @@ class Mention:
 
 def find_mentions(text: str, language: Language) -> tuple[Mention, ...]:
     """Every time expression in ``text``, in text order, unresolved."""
-    toks = Tokens(text)
-    norms, by_first = toks.norms, language.by_first
     out: list[Mention] = []
+    for start, end in _chunks(text):
+        _find(Tokens(text, start, end), language, out)
+    return tuple(out)
+
+
+_CHUNK = 1 << 16  # characters; text is tokenized a chunk at a time to keep memory flat
+_BREAKS = ("\n\n", "\n", ". ", " ")  # where a chunk may end, best first
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of about ``_CHUNK`` characters at paragraph, line,
+    sentence or word breaks, which no time expression crosses."""
+    out, start, n = [], 0, len(text)
+    while n - start > 2 * _CHUNK:
+        end = -1
+        for brk in _BREAKS:
+            end = text.find(brk, start + _CHUNK, start + 2 * _CHUNK)
+            if end >= 0:
+                end += len(brk)
+                break
+        if end < 0:
+            end = start + 2 * _CHUNK  # one giant token: nothing to match across anyway
+        out.append((start, end))
+        start = end
+    out.append((start, n))
+    return out
+
+
+def _find(toks: Tokens, language: Language, out: list[Mention]) -> None:
+    norms, by_first = toks.norms, language.by_first
     n = len(norms)
     # Every match holds a core token; try rules only where one lies within reach ahead.
     core, digits = language.core, DIGIT in language.core
@@ -76,7 +104,6 @@ def find_mentions(text: str, language: Language) -> tuple[Mention, ...]:
             start, end = toks.starts[i], toks.ends[j - 1]
             out.append(_widen(Mention(Span(start, end), built, rule.id), toks, i, language))
         i = j
-    return tuple(out)
 
 
 def _range(parts: tuple[Part, ...], rule: str) -> list[Mention]:

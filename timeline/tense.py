@@ -35,6 +35,7 @@ class VerbLexicon:
             self.past[forms["past"]] = infinitive
             self.past[forms["past_plural"]] = infinitive
             self.participles[forms["participle"]] = infinitive
+        self.infinitives = frozenset(verbs.get("irregular", {}))
         self.present: dict[str, str] = dict(verbs.get("present_irregular", {}))
         self.auxiliary: dict[str, str] = dict(verbs.get("auxiliary", {}))
         self.not_past = frozenset(verbs.get("not_past", {}).get("words", ()))
@@ -71,6 +72,11 @@ class VerbLexicon:
         if not core.endswith(self.participle_endings) or len(core) < 6:
             return False
         return core.startswith((self.participle_prefix, *self.inseparable))
+
+    def is_infinitive(self, word: str) -> bool:
+        """A verb in the infinitive: a known one, or a word on -en that is no past form."""
+        return word in self.infinitives or (len(word) >= 5 and word.endswith("en") and word not in self.past
+                                            and word not in self.not_past)
 
     def is_regular_past(self, word: str) -> bool:
         """A singular regular past (stem + de/te): a strong cue."""
@@ -139,6 +145,7 @@ class TenseDetector:
         weak_clauses: set[int] = set()
         cues: list[tuple[int, int, int, Tense]] = []
         aux_at: dict[int, int] = {}  # clause -> index in cues of its perfect auxiliary
+        go_at: dict[int, int] = {}  # clause -> index in cues of a form of "gaan"
         for i, (pos, low, raw) in enumerate(words):
             if skip is not None and skip[0] <= pos < skip[1]:
                 own = (segment, clause)
@@ -153,9 +160,17 @@ class TenseDetector:
             prev = words[i - 1][1] if i else ""
             tense = self.verb_tense(low, raw, prev, first=i == 0)
             if tense is not None:
-                if self.lex.auxiliary.get(low) == "perfect":
+                role = self.lex.auxiliary.get(low)
+                if role == "perfect":
                     aux_at[clause] = len(cues)
+                elif role == "go" and tense is Tense.PRESENT:
+                    go_at[clause] = len(cues)
                 cues.append((segment, clause, pos, tense))
+            elif clause in go_at and self.lex.is_infinitive(low) and prev not in self.lex.not_verb_after:
+                # "gaat ... beslissen": a present form of "gaan" with an infinitive is a future.
+                index = go_at.pop(clause)
+                seg, cl, at, _ = cues[index]
+                cues[index] = (seg, cl, at, Tense.FUTURE)
             elif clause in aux_at and self.lex.is_participle(low) and prev not in self.lex.not_verb_after:
                 # "heeft ... gezegd": the auxiliary and its participle both point back.
                 seg, cl, at, _ = cues[aux_at[clause]]
