@@ -24,6 +24,27 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*")
 
 
+# A "sentence" longer than this (a list, a table, text without full stops) is cut
+# at spaces, so the work per expression stays bounded and the whole stays linear.
+_MAX_SENTENCE = 400
+
+
+def _cap(bounds: list[int], text: str) -> list[int]:
+    """Sentence bounds with every sentence longer than ``_MAX_SENTENCE`` cut up."""
+    out = [bounds[0]]
+    for end in bounds[1:]:
+        start = out[-1]
+        while end - start > _MAX_SENTENCE:
+            cut = text.find(" ", start + _MAX_SENTENCE, end)
+            if cut < 0 or cut - start > 2 * _MAX_SENTENCE:
+                cut = start + _MAX_SENTENCE
+            out.append(cut)
+            start = cut
+        if end > out[-1] or len(out) == 1:
+            out.append(end)
+    return out
+
+
 class VerbLexicon:
     """The verb forms of a language, indexed for lookup by surface form."""
 
@@ -39,7 +60,10 @@ class VerbLexicon:
         self.present: dict[str, str] = dict(verbs.get("present_irregular", {}))
         self.auxiliary: dict[str, str] = dict(verbs.get("auxiliary", {}))
         self.not_past = frozenset(verbs.get("not_past", {}).get("words", ()))
-        self.particles = tuple(sorted(verbs.get("separable_particles", {}).get("words", ()), key=len, reverse=True))
+        particles = sorted(verbs.get("separable_particles", {}).get("words", ()), key=len, reverse=True)
+        self.particles: dict[str, tuple[str, ...]] = {}  # by first letter, longest first
+        for particle in particles:
+            self.particles[particle[:1]] = (*self.particles.get(particle[:1], ()), particle)
         clause = cues.get("clause", {})
         self.subordinators = frozenset(clause.get("subordinators", ()))
         self.punctuation = frozenset(clause.get("punctuation", ()))
@@ -58,7 +82,7 @@ class VerbLexicon:
         self.inseparable = tuple(part.get("inseparable", ()))
 
     def strip_particle(self, word: str) -> str:
-        for particle in self.particles:
+        for particle in self.particles.get(word[:1], ()):
             if word.startswith(particle) and len(word) > len(particle) + 3:
                 return word[len(particle):]
         return word
@@ -97,7 +121,7 @@ class TenseDetector:
         self.text = text
         self.lex = lexicon or VerbLexicon(language)
         self._tense_cache: dict[int, list[tuple[int, int, int, Tense]]] = {}
-        self._bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        self._bounds = _cap([0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)], text)
 
     def sentence_of(self, start: int) -> tuple[int, int]:
         """Offsets of the sentence that contains ``start``."""
@@ -158,6 +182,13 @@ class TenseDetector:
                 clause += 1
                 continue
             prev = words[i - 1][1] if i else ""
+            if clause in aux_at and prev not in self.lex.not_verb_after and self.lex.is_participle(low):
+                # "heeft ... gezegd", "is ... vertrokken": the auxiliary and its participle
+                # both point back, even where the participle is spelled like a plural past.
+                seg, cl, at, _ = cues[aux_at[clause]]
+                cues[aux_at[clause]] = (seg, cl, at, Tense.PAST)
+                cues.append((segment, clause, pos, Tense.PAST))
+                continue
             tense = self.verb_tense(low, raw, prev, first=i == 0)
             if tense is not None:
                 role = self.lex.auxiliary.get(low)
@@ -171,11 +202,6 @@ class TenseDetector:
                 index = go_at.pop(clause)
                 seg, cl, at, _ = cues[index]
                 cues[index] = (seg, cl, at, Tense.FUTURE)
-            elif clause in aux_at and self.lex.is_participle(low) and prev not in self.lex.not_verb_after:
-                # "heeft ... gezegd": the auxiliary and its participle both point back.
-                seg, cl, at, _ = cues[aux_at[clause]]
-                cues[aux_at[clause]] = (seg, cl, at, Tense.PAST)
-                cues.append((segment, clause, pos, Tense.PAST))
             elif self.lex.may_be_plural_past(low) and prev not in self.lex.not_verb_after:
                 weak_clauses.add(clause)
         if own is None:
