@@ -19,6 +19,7 @@ __all__ = ["DayRule", "Grain", "Interval", "containing", "day", "easter", "floor
 class Grain(enum.IntEnum):
     """Units of time, ordered from fine to coarse."""
 
+    SECOND = 0
     MINUTE = 1
     HOUR = 2
     PART_OF_DAY = 3
@@ -41,7 +42,7 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # How many months one unit of a month-based grain spans.
 MONTHS_IN = {Grain.MONTH: 1, Grain.QUARTER: 3, Grain.SEASON: 3, Grain.HALF: 6,
              Grain.YEAR: 12, Grain.DECADE: 120, Grain.CENTURY: 1200}
-_FIXED = {Grain.MINUTE: timedelta(minutes=1), Grain.HOUR: timedelta(hours=1),
+_FIXED = {Grain.SECOND: timedelta(seconds=1), Grain.MINUTE: timedelta(minutes=1), Grain.HOUR: timedelta(hours=1),
           Grain.PART_OF_DAY: timedelta(days=1), Grain.DAY: timedelta(days=1),
           Grain.WEEKEND: timedelta(days=7), Grain.WEEK: timedelta(days=7)}
 
@@ -114,6 +115,9 @@ def containing(t: datetime, grain: Grain) -> Interval:
     ``t`` only when ``t`` falls on a Saturday or Sunday.
     """
     try:
+        if grain is Grain.SECOND:
+            start = t.replace(microsecond=0)
+            return Interval(start, start + timedelta(seconds=1), grain)
         if grain is Grain.MINUTE:
             start = t.replace(second=0, microsecond=0)
             return Interval(start, start + timedelta(minutes=1), grain)

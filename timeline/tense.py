@@ -52,13 +52,18 @@ class VerbLexicon:
         verbs, cues = language.verbs, language.tense
         self.past: dict[str, str] = {}
         self.participles: dict[str, str] = {}
-        for infinitive, forms in verbs.get("irregular", {}).items():
-            self.past[forms["past"]] = infinitive
-            self.past[forms["past_plural"]] = infinitive
+        known = {**verbs.get("conjugated", {}), **verbs.get("irregular", {})}
+        for infinitive, forms in known.items():
+            for key in ("past", "past_plural"):
+                if key in forms:
+                    self.past[forms[key]] = infinitive
             self.participles[forms["participle"]] = infinitive
-        self.infinitives = frozenset(verbs.get("irregular", {}))
+        self.infinitives = frozenset(known)
         self.present: dict[str, str] = dict(verbs.get("present_irregular", {}))
         self.auxiliary: dict[str, str] = dict(verbs.get("auxiliary", {}))
+        stative = verbs.get("stative_participles", {})
+        self.stative = frozenset(stative.get("words", ()))
+        self.state_auxiliary = frozenset(stative.get("after", ()))
         self.not_past = frozenset(verbs.get("not_past", {}).get("words", ()))
         particles = sorted(verbs.get("separable_particles", {}).get("words", ()), key=len, reverse=True)
         self.particles: dict[str, tuple[str, ...]] = {}  # by first letter, longest first
@@ -168,7 +173,7 @@ class TenseDetector:
         own: tuple[int, int] | None = None
         weak_clauses: set[int] = set()
         cues: list[tuple[int, int, int, Tense]] = []
-        aux_at: dict[int, int] = {}  # clause -> index in cues of its perfect auxiliary
+        aux_at: dict[int, tuple[int, str]] = {}  # clause -> (index in cues, form) of its perfect auxiliary
         go_at: dict[int, int] = {}  # clause -> index in cues of a form of "gaan"
         for i, (pos, low, raw) in enumerate(words):
             if skip is not None and skip[0] <= pos < skip[1]:
@@ -183,17 +188,20 @@ class TenseDetector:
                 continue
             prev = words[i - 1][1] if i else ""
             if clause in aux_at and prev not in self.lex.not_verb_after and self.lex.is_participle(low):
+                index, aux = aux_at[clause]
+                if aux in self.lex.state_auxiliary and low in self.lex.stative:
+                    continue  # "is gesloten": a state now, not a past event
                 # "heeft ... gezegd", "is ... vertrokken": the auxiliary and its participle
                 # both point back, even where the participle is spelled like a plural past.
-                seg, cl, at, _ = cues[aux_at[clause]]
-                cues[aux_at[clause]] = (seg, cl, at, Tense.PAST)
+                seg, cl, at, _ = cues[index]
+                cues[index] = (seg, cl, at, Tense.PAST)
                 cues.append((segment, clause, pos, Tense.PAST))
                 continue
             tense = self.verb_tense(low, raw, prev, first=i == 0)
             if tense is not None:
                 role = self.lex.auxiliary.get(low)
                 if role == "perfect":
-                    aux_at[clause] = len(cues)
+                    aux_at[clause] = (len(cues), low)
                 elif role == "go" and tense is Tense.PRESENT:
                     go_at[clause] = len(cues)
                 cues.append((segment, clause, pos, tense))

@@ -24,6 +24,8 @@ _SEASON_BY_MONTH = {month: code for code, month in SEASON_START.items()}
 def render(interval: Interval) -> str:
     """The TIMEX3 value of an interval, at the interval's grain."""
     s, g = interval.start, interval.grain
+    if g is Grain.SECOND:
+        return f"{s:%Y-%m-%dT%H:%M:%S}"
     if g is Grain.MINUTE:
         return f"{s:%Y-%m-%dT%H:%M}"
     if g is Grain.HOUR:
@@ -52,7 +54,7 @@ def render(interval: Interval) -> str:
 
 _VALUE = re.compile(
     r"(?P<year>\d{4})(?:-(?:"
-    r"(?P<month>\d\d)(?:-(?P<day>\d\d)(?:T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d))?|(?P<part>MO|AF|EV|NI)))?)?"
+    r"(?P<month>\d\d)(?:-(?P<day>\d\d)(?:T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d)(?::(?P<second>\d\d))?)?|(?P<part>MO|AF|EV|NI)))?)?"
     r"|W(?P<week>\d\d)(?P<weekend>-WE)?"
     r"|(?P<qh>[QH])(?P<n>\d)"
     r"|(?P<season>SP|SU|FA|WI)))?"
@@ -94,6 +96,9 @@ def parse(value: str) -> Interval:
     if not m["day"]:
         return containing(datetime(year, int(m["month"]), 1), Grain.MONTH)
     d = datetime(year, int(m["month"]), int(m["day"]))
+    if m["second"]:
+        moment = d.replace(hour=int(m["hour"]), minute=int(m["minute"]), second=int(m["second"]))
+        return containing(moment, Grain.SECOND)
     if m["minute"]:
         return containing(d.replace(hour=int(m["hour"]), minute=int(m["minute"])), Grain.MINUTE)
     if m["hour"]:
@@ -108,9 +113,10 @@ def parse(value: str) -> Interval:
 _DESIGNATOR = {Grain.CENTURY: "100Y", Grain.DECADE: "10Y", Grain.YEAR: "Y", Grain.HALF: "6M",
                Grain.QUARTER: "3M", Grain.SEASON: "3M", Grain.MONTH: "M", Grain.WEEK: "W",
                Grain.WEEKEND: "2D", Grain.DAY: "D", Grain.PART_OF_DAY: "6H", Grain.HOUR: "H",
-               Grain.MINUTE: "M"}
+               Grain.MINUTE: "M", Grain.SECOND: "S"}
 _FINER = {Grain.YEAR: (Grain.MONTH, 12), Grain.MONTH: (Grain.DAY, 30), Grain.WEEK: (Grain.DAY, 7),
-          Grain.DAY: (Grain.HOUR, 24), Grain.HOUR: (Grain.MINUTE, 60)}
+          Grain.DAY: (Grain.HOUR, 24), Grain.HOUR: (Grain.MINUTE, 60),
+          Grain.MINUTE: (Grain.SECOND, 60)}
 
 
 def render_duration(amount: Fraction | int | None, unit: Grain) -> str:
@@ -125,13 +131,13 @@ def render_duration(amount: Fraction | int | None, unit: Grain) -> str:
     designator = _DESIGNATOR[unit]
     count, letter = (int(designator[:-1]), designator[-1]) if len(designator) > 1 else (1, designator)
     number = "X" if amount is None else str(int(amount) * count)
-    clock = "T" if unit in (Grain.HOUR, Grain.MINUTE, Grain.PART_OF_DAY) else ""
+    clock = "T" if unit in (Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY) else ""
     return f"P{clock}{number}{letter}"
 
 
-_DURATION = re.compile(r"P(T?)(\d+|X)([YMWDH])")
+_DURATION = re.compile(r"P(T?)(\d+|X)([YMWDHS])")
 _UNIT_OF = {("", "Y"): Grain.YEAR, ("", "M"): Grain.MONTH, ("", "W"): Grain.WEEK, ("", "D"): Grain.DAY,
-            ("T", "H"): Grain.HOUR, ("T", "M"): Grain.MINUTE}
+            ("T", "H"): Grain.HOUR, ("T", "M"): Grain.MINUTE, ("T", "S"): Grain.SECOND}
 
 
 def parse_duration(value: str) -> tuple[int | None, Grain]:

@@ -2,7 +2,8 @@
 
 A language lives in its own package (``timeline/lang/nl/``) with
 ``lexicon.toml`` (word classes), ``rules.py`` (``build_rules(lexicon)``),
-``verbs.toml`` and ``tense.toml`` (cues for the tense detector). The engine
+``verbs.toml`` and ``tense.toml`` (cues for the tense detector), and optionally
+``conjugation.py`` (``expand(verbs)``: forms derived by the language's spelling rules). The engine
 reads these through :class:`Language` and knows no words itself.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import tomllib
 from importlib import resources
 from typing import Any
@@ -75,4 +77,8 @@ def load_language(code: str = "nl") -> Language:
     ids = [rule.id for rule in rules]
     if len(ids) != len(set(ids)):
         raise ValueError(f"duplicate rule ids in language {code!r}")
-    return Language(code, lexicon, rules, _toml(package, "verbs.toml"), _toml(package, "tense.toml"))
+    verbs = _toml(package, "verbs.toml")
+    if importlib.util.find_spec(f"{package}.conjugation") is not None:
+        # A language may derive regular verb forms by its spelling rules.
+        verbs = importlib.import_module(f"{package}.conjugation").expand(verbs)
+    return Language(code, lexicon, rules, verbs, _toml(package, "tense.toml"))

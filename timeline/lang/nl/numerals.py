@@ -52,3 +52,16 @@ def ordinals() -> dict[str, int]:
     out = {ordinal(n): n for n in range(1, 100)}
     out.update({w.replace("ë", "e"): n for w, n in out.items() if "ë" in w})
     return out
+
+
+def and_a_half() -> dict[str, int]:
+    """Whole numbers 2-20 with a half: ``tweeënhalf`` (2), ``tienenhalf`` (10); the caller adds the half.
+
+    One and a half is ``anderhalf``, a word of its own (in the lexicon).
+    """
+    out = {}
+    for n in range(2, 21):
+        word = cardinal(n)
+        out[word + ("ënhalf" if word.endswith("e") else "enhalf")] = n
+    out.update({w.replace("ë", "e"): n for w, n in out.items() if "ë" in w})
+    return out

@@ -35,7 +35,7 @@ from ...intent import (
     Weekend,
 )
 from ...patterns import Alt, Cap, Element, Match, Number, Opt, Part, Rule, Seq, Shape, Words
-from .numerals import cardinals, ordinals
+from .numerals import and_a_half, cardinals, ordinals
 
 SEASONS = ("SP", "SU", "FA", "WI")
 _CALENDAR_UNITS = {"week", "maand", "kwartaal", "halfjaar", "jaar", "decennium", "eeuw"}
@@ -55,12 +55,16 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     weekday_part = {d + p: (n, code) for d, n in lex["weekday"].items() for p, code in parts.items()}
     set_weekday = {f"'s {d}s": n for d, n in lex["weekday"].items()}
     numbers: dict[str, Any] = {word: Fraction(n) for word, n in cardinals().items()}
+    numbers.update({word: n + Fraction(1, 2) for word, n in and_a_half().items()})
     for word, written in lex["numeral_extra"].items():
         numbers[word] = None if written == "X" else Fraction(written)
     units = {word: (Grain[u["grain"].upper()], u.get("size", 1), u.get("plural", False))
              for word, u in lex["unit"].items()}
     calendar_units = {word: u for word, u in units.items() if word in _CALENDAR_UNITS}
     hours12 = {word: int(n) for word, n in numbers.items() if n is not None and n.denominator == 1 and 1 <= n <= 12}
+    clock_minutes: dict[str, int] = {word: int(n) for word, n in numbers.items()
+                                     if n is not None and n.denominator == 1 and 1 <= n <= 20}
+    clock_minutes.update(lex["clock_minutes"])
 
     # -- shared elements --------------------------------------------------------
     def count(name: str = "n") -> Element:
@@ -120,7 +124,7 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
             return None
         n *= m["unit"][1]
         finer = {Grain.YEAR: (Grain.MONTH, 12), Grain.MONTH: (Grain.DAY, 30), Grain.WEEK: (Grain.DAY, 7),
-                 Grain.DAY: (Grain.HOUR, 24), Grain.HOUR: (Grain.MINUTE, 60)}
+                 Grain.DAY: (Grain.HOUR, 24), Grain.HOUR: (Grain.MINUTE, 60), Grain.MINUTE: (Grain.SECOND, 60)}
         while n.denominator != 1 and grain in finer:
             grain, factor = finer[grain]
             n *= factor
@@ -134,6 +138,11 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
             return None
         return Clock(hour % 24, minute)
+
+    def clock_at(minutes: int, part: str | None) -> Clock | None:
+        """A clock time counted in minutes from midnight, on a 12-hour dial."""
+        hour, minute = divmod(minutes % (24 * 60), 60)
+        return clock(hour, minute, part)
 
     def shifted(m: Match, sign: int, anchor: Anchored) -> Relative | Ref | None:
         found = whole(m)
@@ -178,12 +187,12 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         Rule("range.days", Seq(Opt(w("range_from")), day("d1"), w("range_to"), day("d2"), w("month", "month"),
                                 Opt(year())),
              lambda m: _range_parts(((ends(m, "d1"), m["d1"]), (ends(m, "d2"), m["d2"])), m.get("year"),
-                                    m["month"], date_or_block, m.span("month")[1]),
+                                    m["month"], date_or_block, m.span()[1]),
              examples=("van 2 tot 5 maart", "2 t/m 5 maart 2017")),
         Rule("range.days_token", Seq(Shape(r"(\d{1,2})-(\d{1,2})", lambda g: pair(g, 1, 31), "days"),
                                       w("month", "month"), Opt(year())),
              lambda m: _range_parts(((sub(m, "days", 0), m["days"][0][0]), (sub(m, "days", 1), m["days"][1][0])),
-                                    m.get("year"), m["month"], date_or_block, m.span("month")[1]),
+                                    m.get("year"), m["month"], date_or_block, m.span()[1]),
              examples=("19-20 november",)),
         Rule("range.years", Seq(w("range_from"), year("y1"), w("range_to"), year("y2")),
              lambda m: (Part(ends(m, "y1"), Absolute(m["y1"])), Part(ends(m, "y2"), Absolute(m["y2"])))
@@ -233,7 +242,8 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         Rule("date.the_year", Seq(Opt(the), lit("jaar"), year()), lambda m: Absolute(m["year"]),
              examples=("het jaar 2000",)),
         Rule("date.week", Seq(lit("week"), Number(1, 53, "week", digits=2), Opt(Seq(Opt(lit("van")), year()))),
-             lambda m: PartOfYear(Grain.WEEK, m["week"], **in_year(m)), examples=("week 12",)),
+             lambda m: PartOfYear(Grain.WEEK, m["week"], **(in_year(m) or {"year_shift": 0})),
+             examples=("week 12", "week 3 van 2016")),
 
         # Weekdays.
         Rule("weekday.week", Seq(w("shift", "shift"), lit("week"), weekday),
@@ -333,8 +343,11 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
              else Relative(0, Grain.DAY, Anchored.REFERENCE, m["part"]) if "part" in m else None,
              examples=("diezelfde dag", "die week", "dat jaar", "die avond")),
 
-        Rule("stretch.around", Seq(the, Alt(lit("afgelopen", "voorbije", "laatste", "vorige", name="back"),
-                                            lit("komende", "volgende", "eerstvolgende", "eerstkomende", name="ahead")),
+        Rule("unit.the_shift", Seq(the, w("next_prev", "shift"), Words(calendar_units, "unit")),
+             lambda m: Relative(m["shift"], m["unit"][0]) if not m["unit"][2] else None,
+             examples=("de vorige eeuw", "het vorige jaar")),
+        Rule("stretch.around", Seq(the, Alt(lit("afgelopen", "voorbije", "laatste", name="back"),
+                                            lit("komende", "eerstvolgende", "eerstkomende", name="ahead")),
                                    Opt(count()), Words(units, "unit")),
              lambda m: _stretch(m, amount(m) if "n" in m else (None if m["unit"][2] else Fraction(1))),
              examples=("de afgelopen week", "de afgelopen dagen", "het afgelopen jaar", "de komende weken",
@@ -356,9 +369,10 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
              lambda m: clock(m["hour"], 0, m["part"]), examples=("9 uur 's avonds",)),
         Rule("clock.half", Seq(w("clock_half"), hour12, Opt(w("clock_hour_word")), part_adverb),
              lambda m: clock(m["hour"] - 1, 30, m.get("part")), examples=("half drie", "half drie 's middags")),
-        Rule("clock.quarter", Seq(w("clock_quarter", "q"), hour12, part_adverb),
-             lambda m: clock(m["hour"] - (m["q"] < 0), m["q"] % 60, m.get("part")),
-             examples=("kwart over acht", "kwart voor negen")),
+        Rule("clock.minutes", Seq(Words(clock_minutes, "min"), w("clock_offset", "sign"),
+                                  Opt(w("clock_half", "half")), hour12, part_adverb),
+             lambda m: clock_at(60 * m["hour"] - (30 if "half" in m else 0) + m["sign"] * m["min"], m.get("part")),
+             examples=("kwart over acht", "kwart voor negen", "tien over tien", "tien voor half negen")),
 
         # Durations.
         Rule("duration.count", Seq(count(), Words(units, "unit")), length,
@@ -370,8 +384,10 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         Rule("set.every", Seq(w("every"), Alt(weekday, Words(weekday_part, "wp"),
                                               Seq(Opt(count()), Words(units, "unit")))),
              lambda m: _every(m, amount), examples=("elke donderdag", "iedere week", "elk jaar", "elke twee weken")),
-        Rule("set.adverb", w("set_adverb", "grain"), lambda m: Every(unit=Grain[m["grain"].upper()]),
-             examples=("dagelijks", "wekelijks", "jaarlijks")),
+        Rule("set.adverb", w("set_adverb", "grain"),
+             lambda m: Every(unit=Grain[m["grain"].upper()]) if isinstance(m["grain"], str)
+             else Every(unit=Grain[m["grain"]["grain"].upper()], amount=m["grain"]["every"]),
+             examples=("dagelijks", "wekelijks", "jaarlijks", "tweewekelijks")),
         Rule("set.weekday", Words(set_weekday, "weekday"), lambda m: Every(weekday=m["weekday"]),
              examples=("'s maandags",)),
         Rule("set.om_de", Seq(lit("om"), the, Opt(count()), Words(units, "unit")),
