@@ -10,7 +10,7 @@ from .intent import Tense
 from .lang import Language, load_language
 from .model import DctSource, Recognition, Span, TimeExpression, TimexType
 from .recognizer import Mention, find_mentions
-from .resolver import Anchor, resolve
+from .resolver import Anchor, Resolved, resolve, uses_reference
 from .tense import TenseDetector
 
 __all__ = ["range_interval", "ranges", "recognize", "recognize_document", "resolve_mentions"]
@@ -76,9 +76,11 @@ def resolve_mentions(text: str, mentions: tuple[Mention, ...], dct: date, langua
     ``tense`` overrides the detector (for tests and ``timeline explain``);
     ``reference`` is the reference time before the first mention.
     """
-    detector = TenseDetector(language, text) if tense is None else None
+    detector = None if tense is not None else TenseDetector(
+        language, text, spans=[(m.span.start, m.span.end) for m in mentions])
     out: list[TimeExpression] = []
     starts: dict[Span, Interval | None] = {}
+    memo: dict[tuple[object, ...], Resolved] = {}
     for m in mentions:
         clause = detector.at(m.span.start, m.span.end) if detector else tense
         assert clause is not None
@@ -87,7 +89,11 @@ def resolve_mentions(text: str, mentions: tuple[Mention, ...], dct: date, langua
             first = starts[m.range_start]
             assert first is not None
             anchor = Anchor(first.start.date(), Tense.FUTURE, first)  # an end lies after its start
-        resolved = resolve(m.intent, anchor)
+        # Resolution is pure: the same meaning against the same anchor resolves alike.
+        key = (m.intent, anchor.dct, anchor.tense, anchor.reference if uses_reference(m.intent) else None)
+        resolved = memo.get(key)
+        if resolved is None:
+            resolved = memo[key] = resolve(m.intent, anchor)
         if m.range_end is not None:
             starts[m.span] = resolved.interval
         if resolved.interval is not None and resolved.type in (TimexType.DATE, TimexType.TIME):

@@ -3,22 +3,24 @@
 A rule is a sequence of elements, each matching one or more tokens: words of a
 lexicon class (:class:`Words`), numbers in a range (:class:`Number`), tokens of
 a regular shape (:class:`Shape`), and the combinators :class:`Seq`,
-:class:`Opt` and :class:`Alt`. Every element knows its *first set*, the tokens
-a match can begin with, so the engine only tries rules that can start at a
-token. Elements never look further than their own length, which keeps
+:class:`Opt` and :class:`Alt`. Every element knows the first two tokens its
+matches can begin with (:meth:`Element.heads`), so the engine only tries the
+rules that can start where it stands. Elements never look further than their own length, which keeps
 matching linear in the text.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
 
 __all__ = [
     "DIGIT",
+    "NUMERIC",
     "Alt",
     "Cap",
     "Element",
@@ -32,42 +34,77 @@ __all__ = [
     "Tokens",
     "Trie",
     "Words",
-    "is_number",
+    "token_key",
     "tokenize",
 ]
 
 # A token is a run of digits with inner separators (14-03-2017, 15.30), a run of
 # letters, or any other single visible character.
 _TOKEN = re.compile(r"[0-9]+(?:[.:/-][0-9]+)*|[^\W\d_]+|\S")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-DIGIT = "<digit>"  # the first-set entry of elements that begin with a number
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_APOSTROPHES = ("\u2019", "\u2018", "`", "\u00b4")  # written for ' ("’s ochtends")
 
 
-def is_number(token: str) -> bool:
-    """Whether a token starts with an ASCII digit (the rules' numbers)."""
-    return "0" <= token[0] <= "9"
+def normalize(text: str) -> str:
+    """Lower case, every apostrophe as ``'``. (``str.replace`` is much faster than
+    ``str.translate`` on long text.)"""
+    text = text.lower()
+    for mark in _APOSTROPHES:
+        if mark in text:
+            text = text.replace(mark, "'")
+    return text
+DIGIT = "<digit>"  # stands for a token of plain digits ("2017") in first sets and anchors
+NUMERIC = "<numeric>"  # stands for digits with separators ("15.30", "19-20", "3-2-2017")
+ANY = "<any>"  # the first-set entry of elements that may begin with any token
+NONE = -(1 << 30)  # "no such match" in Element.lead
+
+
+def token_key(token: str) -> str:
+    """The token as the rule index knows it: numbers stand for their kind."""
+    if "0" <= token[0] <= "9":
+        return DIGIT if token.isdigit() else NUMERIC
+    return token
 
 
 class Tokens:
-    """The tokens of a text: parallel lists of offsets, raw text and normalized form."""
+    """The tokens of a text: their normalized forms, and offsets on demand."""
 
-    __slots__ = ("ends", "norms", "starts", "text")
+    __slots__ = ("_offsets", "_parts", "_shift", "norms", "text")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.norms: list[str] = []
-        for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.norms.append(m.group().lower().translate(_APOSTROPHES))
+        end = len(text) if end is None else end
+        piece = text[start:end]
+        low = normalize(piece)
+        # split() with the token pattern as a group alternates gaps and tokens, all in C:
+        # [gap, token, gap, token, ..., gap]. Offsets are running sums of their lengths.
+        if len(low) == len(piece):  # one character for one: the normalized text keeps the offsets
+            self._parts = _SPLIT.split(low)
+            self.norms: list[str] = self._parts[1::2]
+        else:  # a rare letter whose lower case is longer ("İ"): normalize token by token
+            self._parts = _SPLIT.split(piece)
+            self.norms = [normalize(tok) for tok in self._parts[1::2]]
+        self._shift = start
+        self._offsets: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.norms)
 
+    def _at(self, k: int) -> int:
+        if self._offsets is None:
+            self._offsets = list(itertools.accumulate(map(len, self._parts), initial=self._shift))
+        return self._offsets[k]
+
+    def start(self, i: int) -> int:
+        """Character offset (in ``text``) where token ``i`` begins."""
+        return self._at(2 * i + 1)
+
+    def end(self, i: int) -> int:
+        """Character offset (in ``text``) just after token ``i``."""
+        return self._at(2 * i + 2)
+
     def raw(self, i: int) -> str:
-        return self.text[self.starts[i]:self.ends[i]]
+        return self.text[self.start(i):self.end(i)]
 
 
 def tokenize(text: str) -> list[str]:
@@ -140,6 +177,17 @@ class Element:
         ``frequent``; None where a match may be empty. The engine skips text without them."""
         return frozenset({DIGIT}), True
 
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        """The first ``n`` tokens of every match (shorter where a match ends sooner).
+        The engine tries a rule only where the text begins with one of them."""
+        return frozenset({(DIGIT,)}) if n else frozenset({()})
+
+    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+        """``(found, miss)``: the most tokens a match has before its first ``core`` token,
+        and the longest match with no core token at all (``NONE`` where there is none).
+        The engine looks for matches only within ``found`` tokens before a core token."""
+        return 0, NONE
+
     def match(self, toks: Tokens, i: int) -> Found:
         raise NotImplementedError
 
@@ -163,6 +211,19 @@ class Words(Element):
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         chosen = [next((tok for tok in key if tok not in frequent), key[0]) for key in self.trie.keys()]
         return frozenset(chosen), not any(tok in frequent for tok in chosen)
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return frozenset(key[:n] for key in self.trie.keys())
+
+    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+        found = miss = NONE
+        for key in self.trie.keys():
+            at = next((k for k, tok in enumerate(key) if tok in core), None)
+            if at is None:
+                miss = max(miss, len(key))
+            else:
+                found = max(found, at)
+        return found, miss
 
     def match(self, toks: Tokens, i: int) -> Found:
         for j, value in self.trie.walk(toks.norms, i):
@@ -194,13 +255,29 @@ class Number(Element):
 
 
 class Shape(Element):
-    """One token of a regular shape; ``convert`` turns the regex match into the value or None."""
+    """One token of a regular shape; ``convert`` turns the regex match into the value or None.
 
-    def __init__(self, regex: str, convert: Callable[[re.Match[str]], Any], name: str | None = None) -> None:
+    A shape of digits (the default) matches numeric compounds, digits with
+    separators (``15.30``, ``19-20``); plain numbers are :class:`Number`'s. Any
+    other shape (``words=True``) may be any token, and so cannot begin a rule.
+    """
+
+    def __init__(self, regex: str, convert: Callable[[re.Match[str]], Any], name: str | None = None,
+                 *, words: bool = False) -> None:
         self.regex, self.convert, self.name = re.compile(regex), convert, name
+        self.token = ANY if words else NUMERIC
 
     def first(self) -> frozenset[str]:
-        return frozenset({DIGIT})
+        return frozenset({self.token})
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        return (frozenset({NUMERIC}), True) if self.token == NUMERIC else None
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return frozenset({(self.token,)}) if n else frozenset({()})
+
+    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+        return (0, NONE) if self.token == NUMERIC else (0, 1)  # a word shape may or may not be core
 
     def match(self, toks: Tokens, i: int) -> Found:
         if i >= len(toks):
@@ -239,10 +316,24 @@ class Seq(Element):
             return None
         return min(found, key=lambda a: (not a[1], len(a[0])))
 
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        out: set[tuple[str, ...]] = {()}
+        for part in self.parts:
+            out = {h + t for h in out for t in (part.heads(n - len(h)) if len(h) < n else {()})}
+        return frozenset(out)
+
+    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+        found, miss = NONE, 0
+        for part in self.parts:
+            more_found, more_miss = part.lead(core)
+            found = max(found, miss + more_found if miss > NONE and more_found > NONE else NONE)
+            miss = miss + more_miss if miss > NONE and more_miss > NONE else NONE
+        return found, miss
+
     def match(self, toks: Tokens, i: int) -> Found:
         states: list[tuple[int, Captures]] = [(i, {})]
         for part in self.parts:
-            states = [(j, {**caps, **more}) for k, caps in states for j, more in part.match(toks, k)]
+            states = [(j, {**caps, **more} if more else caps) for k, caps in states for j, more in part.match(toks, k)]
             if not states:
                 return
         for j, caps in states:
@@ -268,6 +359,13 @@ class Opt(Element):
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         return None
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return self.part.heads(n) | {()}
+
+    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+        found, miss = self.part.lead(core)
+        return found, max(miss, 0)
 
     def match(self, toks: Tokens, i: int) -> Found:
         yield from self.part.match(toks, i)
@@ -295,6 +393,13 @@ class Alt(Element):
             return None
         return frozenset().union(*(a[0] for a in found if a)), all(a[1] for a in found if a)
 
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return frozenset().union(*(o.heads(n) for o in self.options))
+
+    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+        leads = [o.lead(core) for o in self.options]
+        return max(f for f, _ in leads), max(m for _, m in leads)
+
     def match(self, toks: Tokens, i: int) -> Found:
         for option in self.options:
             for j, caps in option.match(toks, i):
@@ -315,6 +420,12 @@ class Cap(Element):
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         return self.part.anchors(frequent)
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return self.part.heads(n)
+
+    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+        return self.part.lead(core)
 
     def match(self, toks: Tokens, i: int) -> Found:
         if i < len(toks) and toks.raw(i)[:1].isupper():
@@ -343,7 +454,7 @@ class Match:
     def span(self, name: str | None = None) -> tuple[int, int]:
         """Character offsets of a capture, or of the whole match."""
         i, j = (self.start, self.end) if name is None else self.captures[name][1:]
-        return self.toks.starts[i], self.toks.ends[j - 1]
+        return self.toks.start(i), self.toks.end(j - 1)
 
 
 @frozen
@@ -380,12 +491,30 @@ class Rule:
     after: frozenset[str] | None = field(default=None, converter=_token_set)
 
 
-def first_sets(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
-    """Index rules by the tokens they can begin with, keeping rule order."""
-    index: dict[str, list[Rule]] = {}
-    for rule in rules:
-        if rule.pattern.nullable():
-            raise ValueError(f"rule {rule.id} can match nothing")
-        for tok in rule.pattern.first():
-            index.setdefault(tok, []).append(rule)
+PairIndex = dict[str, tuple[dict[str, tuple["Rule", ...]], tuple["Rule", ...]]]
+
+
+def pair_index(rules: Sequence[Rule]) -> PairIndex:
+    """Index rules by their first two tokens: ``index[first]`` is ``(by_second, rest)``,
+    where ``by_second[second]`` lists the rules to try before ``second`` and ``rest``
+    those to try before any other token (rules that may end after one token).
+    Both keep rule order, which breaks ties between equally long matches."""
+    single: dict[str, set[int]] = {}
+    pairs: dict[str, dict[str, set[int]]] = {}
+    for k, rule in enumerate(rules):
+        for head in rule.pattern.heads(2):
+            if not head:
+                raise ValueError(f"rule {rule.id} can match nothing")
+            if head[0] == ANY:
+                raise ValueError(f"rule {rule.id} may begin with any token: give it a first word")
+            if len(head) == 1 or head[1] == ANY:
+                single.setdefault(head[0], set()).add(k)
+            else:
+                pairs.setdefault(head[0], {}).setdefault(head[1], set()).add(k)
+    index: PairIndex = {}
+    for first in single.keys() | pairs.keys():
+        rest = single.get(first, set())
+        by_second = {second: tuple(rules[k] for k in sorted(ks | rest))
+                     for second, ks in pairs.get(first, {}).items()}
+        index[first] = (by_second, tuple(rules[k] for k in sorted(rest)))
     return index

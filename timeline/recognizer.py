@@ -19,7 +19,7 @@ from attrs import frozen
 from .intent import Direction
 from .lang import Language
 from .model import Mod, Span
-from .patterns import DIGIT, Match, Part, Rule, Tokens, is_number
+from .patterns import DIGIT, NUMERIC, Match, Part, Rule, Tokens, token_key
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -70,40 +70,49 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 def _find(toks: Tokens, language: Language, out: list[Mention]) -> None:
-    norms, by_first = toks.norms, language.by_first
+    norms, by_pair = toks.norms, language.by_pair
     n = len(norms)
-    # Every match holds a core token; try rules only where one lies within reach ahead.
-    core, digits = language.core, DIGIT in language.core
-    next_core = [n + language.reach] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        tok = norms[k]
-        next_core[k] = k if tok in core or (digits and is_number(tok)) else next_core[k + 1]
-    i, reach = 0, language.reach
-    while i < n:
-        if next_core[i] - i >= reach:
-            i = next_core[i] - reach + 1
+    # Every match holds a core token, fewer than `reach` tokens from its start: try rules
+    # only at the few places that lie that close before one.
+    core, lead = language.core, language.reach - 1
+    if DIGIT in core or NUMERIC in core:
+        hits = [k for k, tok in enumerate(norms) if tok in core or "0" <= tok[0] <= "9"]
+    else:
+        hits = [k for k, tok in enumerate(norms) if tok in core]
+    i = 0  # the first token not yet tried or matched
+    for hit in hits:
+        i = max(i, hit - lead)
+        while i <= hit:
+            tok = norms[i]
+            entry = by_pair.get(token_key(tok) if "0" <= tok[0] <= "9" else tok)
+            i = i + 1 if entry is None else _at(toks, i, entry, norms, n, language, out)
+
+
+def _at(toks: Tokens, i: int, entry: tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]], norms: list[str],
+        n: int, language: Language, out: list[Mention]) -> int:
+    """Try the rules of ``entry`` at token ``i``; return where to go on (after a match, else ``i + 1``)."""
+    if i + 1 < n:
+        nxt = norms[i + 1]
+        candidates = entry[0].get(token_key(nxt), entry[1])
+    else:
+        candidates = entry[1]
+    best: tuple[int, Rule, dict[str, Any]] | None = None
+    for rule in candidates:
+        if rule.after is not None and (i == 0 or norms[i - 1] not in rule.after):
             continue
-        tok = norms[i]
-        candidates = by_first.get(DIGIT if is_number(tok) else tok)
-        best: tuple[int, Rule, dict[str, Any]] | None = None
-        if candidates:
-            for rule in candidates:
-                if rule.after is not None and (i == 0 or norms[i - 1] not in rule.after):
-                    continue
-                for j, caps in rule.pattern.match(toks, i):
-                    if best is None or j > best[0]:
-                        best = (j, rule, caps)
-        if best is None:
-            i += 1
-            continue
-        j, rule, caps = best
-        built = rule.build(Match(toks, caps, i, j))
-        if isinstance(built, tuple):
-            out.extend(_range(built, rule.id))
-        elif built is not None:
-            start, end = toks.starts[i], toks.ends[j - 1]
-            out.append(_widen(Mention(Span(start, end), built, rule.id), toks, i, language))
-        i = j
+        for j, caps in rule.pattern.match(toks, i):
+            if best is None or j > best[0]:
+                best = (j, rule, caps)
+    if best is None:
+        return i + 1
+    j, rule, caps = best
+    built = rule.build(Match(toks, caps, i, j))
+    if isinstance(built, tuple):
+        out.extend(_range(built, rule.id))
+    elif built is not None:
+        start, end = toks.start(i), toks.end(j - 1)
+        out.append(_widen(Mention(Span(start, end), built, rule.id), toks, i, language))
+    return j
 
 
 def _range(parts: tuple[Part, ...], rule: str) -> list[Mention]:
@@ -117,7 +126,7 @@ def _widen(mention: Mention, toks: Tokens, i: int, language: Language) -> Mentio
     for k in range(max(0, i - _MOD_REACH), i):
         for end, mod in language.mods.walk(toks.norms, k, i):
             if end == i:
-                start = Span(toks.starts[k], mention.span.end)
+                start = Span(toks.start(k), mention.span.end)
                 return _widen(attrs.evolve(mention, span=start, mod=Mod(mod)), toks, k, language)
     if i and hasattr(mention.intent, "direction") and mention.intent.direction is None:
         forced = language.words("preposition_direction").get(toks.norms[i - 1])

@@ -40,7 +40,7 @@ from .intent import (
 )
 from .model import TimexType
 
-__all__ = ["Anchor", "Resolved", "direction", "resolve"]
+__all__ = ["Anchor", "Resolved", "direction", "resolve", "uses_reference"]
 
 
 @frozen
@@ -66,6 +66,11 @@ def direction(forced: Direction | None, anchor: Anchor) -> Direction:
     if forced is not None:
         return forced
     return Direction.BACK if anchor.tense is Tense.PAST else Direction.FORWARD
+
+
+def uses_reference(intent: Intent) -> bool:
+    """Whether resolving ``intent`` may read the anchor's reference time."""
+    return isinstance(intent, (Relative, Clock))
 
 
 def resolve(intent: Intent, anchor: Anchor) -> Resolved:

@@ -13,10 +13,14 @@ clause has none. The word lists live in the language's ``verbs.toml`` and
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Iterable
+
+from attrs import frozen
 
 from .intent import Tense
-from .lang import Language
+from .lang import Language, load_language
 
 __all__ = ["TenseDetector", "VerbLexicon"]
 
@@ -45,10 +49,34 @@ def _cap(bounds: list[int], text: str) -> list[int]:
     return out
 
 
+_INFO_CACHE = 1 << 16  # words whose lexicon facts are kept (the cache is emptied when full)
+
+
+@frozen
+class WordInfo:
+    """The lexicon's facts about one word form, before context decides."""
+
+    tense: Tense | None  # its tense if it is a finite verb
+    role: str | None  # auxiliary role: perfect, future, go, ...
+    participle: bool
+    infinitive: bool
+    weak: bool  # may be a plural past (stem + den/ten)
+    boundary: int  # 2 opens a clause, 1 ends a segment (punctuation), 0 neither
+    blocks: bool  # the next word cannot be a finite verb ("de", "een")
+
+
 class VerbLexicon:
     """The verb forms of a language, indexed for lookup by surface form."""
 
+    @staticmethod
+    def of(language: Language) -> VerbLexicon:
+        """The lexicon of ``language``, built once per loaded language."""
+        if language is load_language(language.code):
+            return _lexicon(language.code)
+        return VerbLexicon(language)
+
     def __init__(self, language: Language) -> None:
+        self._info: dict[str, WordInfo] = {}
         verbs, cues = language.verbs, language.tense
         self.past: dict[str, str] = {}
         self.participles: dict[str, str] = {}
@@ -86,6 +114,29 @@ class VerbLexicon:
         self.participle_endings = tuple(part.get("endings", ()))
         self.inseparable = tuple(part.get("inseparable", ()))
 
+    def info(self, low: str) -> WordInfo:
+        """What the lexicon says of one lowercase word, whatever its context (memoized)."""
+        found = self._info.get(low)
+        if found is None:
+            if len(self._info) >= _INFO_CACHE:
+                self._info.clear()
+            found = self._info[low] = WordInfo(
+                tense=self._tense_of(low), role=self.auxiliary.get(low),
+                participle=self.is_participle(low), infinitive=self.is_infinitive(low),
+                weak=self.may_be_plural_past(low),
+                boundary=2 if low in self.subordinators else 1 if low in self.punctuation else 0,
+                blocks=low in self.not_verb_after)
+        return found
+
+    def _tense_of(self, low: str) -> Tense | None:
+        """The tense of a word read as a finite verb, or None if it cannot be one."""
+        if low in self.past or self.is_regular_past(low):
+            return Tense.PRESENT if low in self.present else Tense.PAST
+        if low in self.present or (len(low) >= self.present_min and low.endswith(self.present_endings)
+                                   and low not in self.not_past):
+            return Tense.PRESENT
+        return None
+
     def strip_particle(self, word: str) -> str:
         for particle in self.particles.get(word[:1], ()):
             if word.startswith(particle) and len(word) > len(particle) + 3:
@@ -119,14 +170,39 @@ class VerbLexicon:
                 and not word.endswith(self.past_not_endings) and word not in self.not_past)
 
 
-class TenseDetector:
-    """Finds the tense of the clause around any span of one text."""
+_FAR = 1 << 20  # ranks a cue in another clause behind every cue of the own one
 
-    def __init__(self, language: Language, text: str, lexicon: VerbLexicon | None = None) -> None:
+
+@frozen
+class _Reading:
+    """One sentence as the detector reads it."""
+
+    cues: list[tuple[int, int, int, Tense]]  # (segment, clause, offset, tense) of each verb cue
+    weak: frozenset[int]  # clauses with a verb that may be a plural past
+    owns: dict[tuple[int, int], tuple[int, int, int]]  # expression span -> its segment, clause, word index
+
+
+@functools.cache
+def _lexicon(code: str) -> VerbLexicon:
+    return VerbLexicon(load_language(code))
+
+
+class TenseDetector:
+    """Finds the tense of the clause around any span of one text.
+
+    ``spans`` are the time expressions of the text, known up front: their words
+    are never read as verbs, and each sentence is read once for all of them.
+    """
+
+    def __init__(self, language: Language, text: str, lexicon: VerbLexicon | None = None,
+                 spans: Iterable[tuple[int, int]] = ()) -> None:
         self.text = text
-        self.lex = lexicon or VerbLexicon(language)
-        self._tense_cache: dict[int, list[tuple[int, int, int, Tense]]] = {}
+        self.lex = lexicon or VerbLexicon.of(language)
         self._bounds = _cap([0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)], text)
+        self._spans: dict[int, list[tuple[int, int]]] = {}  # sentence -> its expressions
+        for span in sorted(set(spans)):
+            self._spans.setdefault(self._sentence_index(span[0]), []).append(span)
+        self._read: dict[int, _Reading] = {}
 
     def sentence_of(self, start: int) -> tuple[int, int]:
         """Offsets of the sentence that contains ``start``."""
@@ -136,13 +212,20 @@ class TenseDetector:
     def at(self, start: int, end: int) -> Tense:
         """The tense that governs the expression at ``[start, end)``."""
         k = self._sentence_index(start)
-        cues, weak, own = self._cues(k, (start, end))
+        reading = self._reading(k)
+        own = reading.owns.get((start, end))
+        if own is None:  # not one of the spans given up front: read the sentence around it
+            reading = self._cues(k, sorted({*self._spans.get(k, ()), (start, end)}))
+            own = reading.owns[(start, end)]
         best: tuple[int, Tense] | None = None
-        for seg, cl, pos, tense in cues:
-            rank = (0 if (seg, cl) == own else 1 if cl == own[1] else 2) * len(self.text) + abs(pos - start)
+        segment, clause, at = own
+        for seg, cl, pos, tense in reading.cues:
+            tier = 0 if (seg, cl) == (segment, clause) else 1 if cl == clause else 2
+            rank = tier * _FAR + abs(pos - at)
             if best is None or rank < best[0] or (rank == best[0] and tense is Tense.PAST):
                 best = (rank, tense)
-        if best is not None and (best[0] < len(self.text) or not weak):
+        weak = clause in reading.weak
+        if best is not None and (best[0] < _FAR or not weak):
             return best[1]
         if weak and self._before(k) is Tense.PAST:
             # "Daarna zetten ...": a plural that may be past takes the tense of the narrative.
@@ -153,84 +236,90 @@ class TenseDetector:
         k = bisect.bisect_right(self._bounds, start) - 1
         return min(max(k, 0), len(self._bounds) - 2)
 
+    def _reading(self, k: int) -> _Reading:
+        found = self._read.get(k)
+        if found is None:
+            found = self._read[k] = self._cues(k, self._spans.get(k, []))
+        return found
+
     def _before(self, k: int) -> Tense | None:
         """The tense of the nearest earlier sentence (up to three back) that shows one."""
         for j in range(k - 1, max(-1, k - 4), -1):
-            if j not in self._tense_cache:
-                self._tense_cache[j] = self._cues(j, None)[0]
-            cues = self._tense_cache[j]
+            cues = self._reading(j).cues
             if cues:
                 return cues[0][3]
         return None
 
-    def _cues(self, k: int, skip: tuple[int, int] | None
-              ) -> tuple[list[tuple[int, int, int, Tense]], bool, tuple[int, int]]:
-        """Tense cues of sentence ``k``: (segment, clause, position, tense), whether the
-        clause of ``skip`` has a verb that may be a plural past, and that clause."""
-        s0, s1 = self._bounds[k], self._bounds[k + 1]
-        words = [(m.start(), m.group().lower(), m.group()) for m in _WORD.finditer(self.text, s0, s1)]
-        segment = clause = 0
-        own: tuple[int, int] | None = None
+    def _cues(self, k: int, skips: list[tuple[int, int]]) -> _Reading:
+        """Read sentence ``k``, passing over the expressions at ``skips`` (sorted).
+
+        Positions are word indexes in the sentence: an expression's nearest verb is
+        the one fewest words away.
+        """
+        segment = clause = n = 0
+        owns: dict[tuple[int, int], tuple[int, int, int]] = {}
         weak_clauses: set[int] = set()
         cues: list[tuple[int, int, int, Tense]] = []
         aux_at: dict[int, tuple[int, str]] = {}  # clause -> (index in cues, form) of its perfect auxiliary
         go_at: dict[int, int] = {}  # clause -> index in cues of a form of "gaan"
-        for i, (pos, low, raw) in enumerate(words):
-            if skip is not None and skip[0] <= pos < skip[1]:
-                own = (segment, clause)
-                continue
-            if low in self.lex.punctuation:
-                segment += 1
-                continue
-            if low in self.lex.subordinators:
-                segment += 1
-                clause += 1
-                continue
-            prev = words[i - 1][1] if i else ""
-            if clause in aux_at and prev not in self.lex.not_verb_after and self.lex.is_participle(low):
-                index, aux = aux_at[clause]
-                if aux in self.lex.state_auxiliary and low in self.lex.stative:
-                    continue  # "is gesloten": a state now, not a past event
-                # "heeft ... gezegd", "is ... vertrokken": the auxiliary and its participle
-                # both point back, even where the participle is spelled like a plural past.
-                seg, cl, at, _ = cues[index]
-                cues[index] = (seg, cl, at, Tense.PAST)
-                cues.append((segment, clause, pos, Tense.PAST))
-                continue
-            tense = self.verb_tense(low, raw, prev, first=i == 0)
-            if tense is not None:
-                role = self.lex.auxiliary.get(low)
-                if role == "perfect":
-                    aux_at[clause] = (len(cues), low)
-                elif role == "go" and tense is Tense.PRESENT:
-                    go_at[clause] = len(cues)
-                cues.append((segment, clause, pos, tense))
-            elif clause in go_at and self.lex.is_infinitive(low) and prev not in self.lex.not_verb_after:
-                # "gaat ... beslissen": a present form of "gaan" with an infinitive is a future.
-                index = go_at.pop(clause)
-                seg, cl, at, _ = cues[index]
-                cues[index] = (seg, cl, at, Tense.FUTURE)
-            elif self.lex.may_be_plural_past(low) and prev not in self.lex.not_verb_after:
-                weak_clauses.add(clause)
-        if own is None:
-            own = (segment, clause)
-        return cues, own[1] in weak_clauses, own
+        known, info, stative = self.lex._info, self.lex.info, self.lex.stative
+        state_auxiliary = self.lex.state_auxiliary
+        s0, s1 = self._bounds[k], self._bounds[k + 1]
+        pieces: list[tuple[int, int, tuple[int, int] | None]] = []  # (start, end, the expression after)
+        for span in skips:  # an expression that overlaps the one before gets an empty piece
+            end = max(s0, min(span[0], s1))
+            pieces.append((s0, end, span))
+            s0 = max(end, span[1])
+        pieces.append((s0, s1, None))
+        for a, b, expression in pieces:
+            blocked = False  # the word before cannot precede a finite verb
+            for word in _WORD.findall(self.text, a, b) if a < b else ():
+                low = word.lower()
+                facts = known.get(low) or info(low)
+                after_blocker, blocked = blocked, facts.blocks
+                n += 1
+                if facts.boundary:
+                    segment += 1
+                    clause += facts.boundary == 2
+                    continue
+                if clause in aux_at and not after_blocker and facts.participle:
+                    index, aux = aux_at[clause]
+                    if aux in state_auxiliary and low in stative:
+                        continue  # "is gesloten": a state now, not a past event
+                    # "heeft ... gezegd", "is ... vertrokken": the auxiliary and its participle
+                    # both point back, even where the participle is spelled like a plural past.
+                    seg, cl, at, _ = cues[index]
+                    cues[index] = (seg, cl, at, Tense.PAST)
+                    cues.append((segment, clause, n, Tense.PAST))
+                    continue
+                tense = self._finite(facts, after_blocker, n > 1 and low != word)
+                if tense is not None:
+                    if facts.role == "perfect":
+                        aux_at[clause] = (len(cues), low)
+                    elif facts.role == "go" and tense is Tense.PRESENT:
+                        go_at[clause] = len(cues)
+                    cues.append((segment, clause, n, tense))
+                elif clause in go_at and facts.infinitive and not after_blocker:
+                    # "gaat ... beslissen": a present form of "gaan" with an infinitive is a future.
+                    index = go_at.pop(clause)
+                    seg, cl, at, _ = cues[index]
+                    cues[index] = (seg, cl, at, Tense.FUTURE)
+                elif facts.weak and not after_blocker:
+                    weak_clauses.add(clause)
+            if expression is not None:
+                n += 1  # the expression counts as one word
+                owns.setdefault(expression, (segment, clause, n))
+        return _Reading(cues, frozenset(weak_clauses), owns)
+
+    @staticmethod
+    def _finite(info: WordInfo, after_blocker: bool, name: bool) -> Tense | None:
+        if info.role == "future":
+            return Tense.FUTURE
+        if after_blocker or name:  # "de gemeente"; a capital inside a sentence is a name
+            return None
+        return info.tense
 
     def verb_tense(self, low: str, raw: str, prev: str, *, first: bool = False) -> Tense | None:
         """The tense a word shows if it is a finite verb, else None."""
-        lex = self.lex
-        role = lex.auxiliary.get(low)
-        if role in ("future",):
-            return Tense.FUTURE
-        if prev in lex.not_verb_after:
-            return None
-        if not first and raw[:1].isupper():
-            return None  # a name, not a verb
-        if low in lex.past or lex.is_regular_past(low):
-            if low in lex.present:
-                return Tense.PRESENT
-            return Tense.PAST
-        if low in lex.present or (len(low) >= lex.present_min and low.endswith(lex.present_endings)
-                                  and low not in lex.not_past):
-            return Tense.PRESENT
-        return None
+        return self._finite(self.lex.info(low), prev in self.lex.not_verb_after,
+                            not first and raw[:1].isupper())

@@ -18,7 +18,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..patterns import Rule, Trie, first_sets
+from ..patterns import PairIndex, Rule, Trie, pair_index
 
 __all__ = ["LANGUAGES", "Language", "load_language"]
 
@@ -34,22 +34,24 @@ class Language:
     rules: tuple[Rule, ...]
     verbs: dict[str, Any]
     tense: dict[str, Any]
-    by_first: dict[str, tuple[Rule, ...]] = field(init=False)
+    by_pair: PairIndex = field(init=False)  # rules by their first two tokens
     mods: Trie = field(init=False)
     core: frozenset[str] = field(init=False)  # every match holds one of these tokens
-    reach: int = field(init=False)  # the most tokens one match spans
+    reach: int = field(init=False)  # a match starts fewer than this many tokens before a core token
 
     def __attrs_post_init__(self) -> None:
-        index = first_sets(self.rules)
         frequent = frozenset(self.lexicon.get("frequent", {}))
         core: set[str] = set()
         for rule in self.rules:
             found = rule.pattern.anchors(frequent)
             core |= found[0] if found else rule.pattern.first()
-        object.__setattr__(self, "by_first", {tok: tuple(rules) for tok, rules in index.items()})
+        object.__setattr__(self, "by_pair", pair_index(self.rules))
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
         object.__setattr__(self, "core", frozenset(core))
-        object.__setattr__(self, "reach", max(rule.pattern.longest() for rule in self.rules))
+        leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in self.rules}
+        if blind := [rid for rid, (_, miss) in leads.items() if miss >= 0]:
+            raise ValueError(f"rules that can match without a core token: {', '.join(blind)}")
+        object.__setattr__(self, "reach", max(found for found, _ in leads.values()) + 1)
 
     def words(self, cls: str) -> dict[str, Any]:
         """A word class of the lexicon (an empty one if the language has none)."""

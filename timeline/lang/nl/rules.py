@@ -175,7 +175,7 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     def clock_shape(name: str) -> Shape:
         return Shape(r"(\d{1,2})[.:](\d\d)", lambda g: (int(g[1]), int(g[2])), name)
 
-    letters = Shape(r"[^\W\d_]+", lambda g: True)
+    letters = Shape(r"[^\W\d_]+", lambda g: True, words=True)
     rules = [
         # Blocked readings first: a capitalized month before another capitalized word is a name.
         Rule("block.name", Seq(Cap(w("month")), Cap(letters)), lambda m: None, examples=("Mei Li Vos",)),

@@ -1,0 +1,74 @@
+"""The rule engine: its shortcuts (the two-token index, skipping text far from a
+core token) must find exactly what trying every rule at every token finds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.lang import load_language
+from timeline.patterns import NUMERIC, Match, Number, Rule, Seq, Shape, Tokens, Words, pair_index, token_key
+from timeline.recognizer import find_mentions
+
+LANG = load_language("nl")
+EXAMPLES = sorted({example for rule in LANG.rules for example in rule.examples})
+FILLER = ["de", "het", "van", "in", "op", "om", "over", "een", "en", "tot", "zei", "minister", "Mei", "Li",
+          "3", "12", "2017", "15.30", "19-20", "'s", ".", ",", "-", "a.s.", "uur", "half", "voor"]
+
+
+def naive(text: str) -> list[tuple[int, int, str]]:
+    """Every rule at every token, longest match first, ties to the earlier rule."""
+    toks = Tokens(text)
+    out, i = [], 0
+    while i < len(toks):
+        best: tuple[int, Rule, dict[str, Any]] | None = None
+        for rule in LANG.rules:
+            if rule.after is not None and (i == 0 or toks.norms[i - 1] not in rule.after):
+                continue
+            for j, caps in rule.pattern.match(toks, i):
+                if best is None or j > best[0]:
+                    best = (j, rule, caps)
+        if best is None:
+            i += 1
+            continue
+        j, rule, caps = best
+        built = rule.build(Match(toks, caps, i, j))
+        if isinstance(built, tuple):
+            out.extend((part.span[0], part.span[1], rule.id) for part in built)
+        elif built is not None:
+            out.append((toks.start(i), toks.end(j - 1), rule.id))
+        i = j
+    return out
+
+
+@given(st.lists(st.one_of(st.sampled_from(EXAMPLES), st.sampled_from(FILLER)), max_size=25))
+def test_the_engine_finds_what_trying_every_rule_everywhere_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    # Ends and rules: the engine may widen a start over a modifier ("begin januari").
+    found = [(m.span.end, m.rule) for m in find_mentions(text, LANG)]
+    assert found == [(e, r) for _, e, r in naive(text)]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_every_example_is_found_by_the_engine_as_by_brute_force(example: str) -> None:
+    text = f"Zij zei dat {example} genoemd werd."
+    assert [(m.span.end, m.rule) for m in find_mentions(text, LANG)] == [(e, r) for _, e, r in naive(text)]
+
+
+def test_heads_are_the_first_two_tokens_of_every_match() -> None:
+    pattern = Seq(Words({"van": 1}), Number(1, 31), Words({"maart": 3, "tot en met": 0}))
+    assert pattern.heads(2) == {("van", "<digit>")}
+    assert pattern.heads(3) == {("van", "<digit>", "maart"), ("van", "<digit>", "tot")}
+
+
+def test_numbers_are_indexed_by_their_kind() -> None:
+    assert [token_key(t) for t in ("2017", "15.30", "19-20", "maart")] == ["<digit>", NUMERIC, NUMERIC, "maart"]
+
+
+def test_a_rule_that_may_begin_anywhere_is_refused() -> None:
+    anything = Shape(r"\w+", lambda g: True, words=True)
+    with pytest.raises(ValueError, match="may begin with any token"):
+        pair_index([Rule("bad.rule", anything, lambda m: None)])
