@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline import Anchor, Tense, recognize, resolve
-from timeline.algebra import Grain
+from timeline.algebra import Grain, containing
 from timeline.intent import DayMonth, DayOfWeek, Direction, PartOfYear
+from timeline.lang import load_language
+from timeline.recognizer import find_mentions
+from timeline.resolver import uses_reference
 
 from .strategies import dcts, weekdays
 
@@ -110,3 +113,18 @@ def test_long_texts_are_read_in_chunks_without_losing_expressions() -> None:
     found = recognize(text, dct=date(2017, 2, 2))
     assert len(found) == 3 * text.count(paragraph)
     assert all(text[t.start:t.end] == t.text for t in found)
+
+
+@given(st.sampled_from([
+    "donderdag", "vorige week", "3 februari", "in december", "dit weekend", "de afgelopen week", "elke maandag",
+    "tweede kerstdag", "de jaren negentig", "drie dagen geleden", "zondagmiddag", "het vierde kwartaal",
+    "twee dagen later", "om 15.30 uur", "diezelfde dag"]), dcts, TENSES, dcts)
+def test_only_anaphoric_expressions_read_the_reference_time(expression: str, dct: date, tense: Tense,
+                                                            ref: date) -> None:
+    # The resolver's memo relies on this: a meaning that does not read the reference
+    # time resolves alike whatever it is.
+    (mention,) = find_mentions(expression, load_language("nl"))
+    reference = containing(datetime.combine(ref, time()), Grain.DAY)
+    alone = resolve(mention.intent, Anchor(dct, tense))
+    if not uses_reference(mention.intent):
+        assert resolve(mention.intent, Anchor(dct, tense, reference)) == alone

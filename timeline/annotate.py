@@ -84,16 +84,16 @@ def resolve_mentions(text: str, mentions: tuple[Mention, ...], dct: date, langua
     for m in mentions:
         clause = detector.at(m.span.start, m.span.end) if detector else tense
         assert clause is not None
-        anchor = Anchor(dct, clause, reference)
+        on, way, ref = dct, clause, reference
         if m.range_start is not None and starts.get(m.range_start) is not None:
-            first = starts[m.range_start]
-            assert first is not None
-            anchor = Anchor(first.start.date(), Tense.FUTURE, first)  # an end lies after its start
+            ref = starts[m.range_start]
+            assert ref is not None
+            on, way = ref.start.date(), Tense.FUTURE  # an end lies after its start
         # Resolution is pure: the same meaning against the same anchor resolves alike.
-        key = (m.intent, anchor.dct, anchor.tense, anchor.reference if uses_reference(m.intent) else None)
+        key = (m.intent, on, way, ref if uses_reference(m.intent) else None)
         resolved = memo.get(key)
         if resolved is None:
-            resolved = memo[key] = resolve(m.intent, anchor)
+            resolved = memo[key] = resolve(m.intent, Anchor(on, way, ref))
         if m.range_end is not None:
             starts[m.span] = resolved.interval
         if resolved.interval is not None and resolved.type in (TimexType.DATE, TimexType.TIME):

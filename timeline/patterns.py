@@ -154,7 +154,8 @@ class Trie:
 
 
 Captures = dict[str, tuple[Any, int, int]]  # name -> (value, first token, token after last)
-Found = Iterator[tuple[int, Captures]]
+Found = list[tuple[int, Captures]]  # every way to match: (token after the match, captures)
+_NONE: Found = []  # shared "no match" (never appended to)
 
 
 class Element:
@@ -226,8 +227,17 @@ class Words(Element):
         return found, miss
 
     def match(self, toks: Tokens, i: int) -> Found:
-        for j, value in self.trie.walk(toks.norms, i):
-            yield j, self._capture(value, i, j)
+        norms, node, j = toks.norms, self.trie, i
+        out: Found = _NONE
+        while j < len(norms):  # Trie.walk, inlined: this is the engine's innermost loop
+            node = node.children.get(norms[j])  # type: ignore[assignment]
+            if node is None:
+                break
+            j += 1
+            if node.has_value:
+                found = (j, {self.name: (node.value, i, j)} if self.name else {})
+                out = [found] if out is _NONE else [*out, found]
+        return out
 
 
 class Number(Element):
@@ -243,15 +253,16 @@ class Number(Element):
 
     def match(self, toks: Tokens, i: int) -> Found:
         if i >= len(toks):
-            return
+            return _NONE
         tok = toks.norms[i]
         if not (tok.isascii() and tok.isdigit()) or (self.digits and len(tok) > self.digits):
-            return
+            return _NONE
         if self.exact and len(tok) != self.exact:
-            return
+            return _NONE
         value = int(tok)
         if self.lo <= value <= self.hi:
-            yield i + 1, self._capture(value, i, i + 1)
+            return [(i + 1, self._capture(value, i, i + 1))]
+        return _NONE
 
 
 class Shape(Element):
@@ -281,13 +292,12 @@ class Shape(Element):
 
     def match(self, toks: Tokens, i: int) -> Found:
         if i >= len(toks):
-            return
+            return _NONE
         m = self.regex.fullmatch(toks.norms[i])
         if m is None:
-            return
+            return _NONE
         value = self.convert(m)
-        if value is not None:
-            yield i + 1, self._capture(value, i, i + 1)
+        return _NONE if value is None else [(i + 1, self._capture(value, i, i + 1))]
 
 
 class Seq(Element):
@@ -331,15 +341,21 @@ class Seq(Element):
         return found, miss
 
     def match(self, toks: Tokens, i: int) -> Found:
-        states: list[tuple[int, Captures]] = [(i, {})]
+        states: Found = [(i, {})]
         for part in self.parts:
-            states = [(j, {**caps, **more} if more else caps) for k, caps in states for j, more in part.match(toks, k)]
+            if len(states) == 1:
+                k, caps = states[0]
+                states = part.match(toks, k)
+                if caps and states:
+                    states = [(j, {**caps, **more} if more else caps) for j, more in states]
+            else:
+                states = [(j, {**caps, **more} if more else caps)
+                          for k, caps in states for j, more in part.match(toks, k)]
             if not states:
-                return
-        for j, caps in states:
-            if self.name:
-                caps = {**caps, **self._capture(None, i, j)}
-            yield j, caps
+                return _NONE
+        if self.name:
+            return [(j, {**caps, **self._capture(None, i, j)}) for j, caps in states]
+        return states
 
 
 class Opt(Element):
@@ -368,8 +384,7 @@ class Opt(Element):
         return found, max(miss, 0)
 
     def match(self, toks: Tokens, i: int) -> Found:
-        yield from self.part.match(toks, i)
-        yield i, {}
+        return [*self.part.match(toks, i), (i, {})]
 
 
 class Alt(Element):
@@ -401,9 +416,10 @@ class Alt(Element):
         return max(f for f, _ in leads), max(m for _, m in leads)
 
     def match(self, toks: Tokens, i: int) -> Found:
-        for option in self.options:
-            for j, caps in option.match(toks, i):
-                yield j, ({**caps, **self._capture(None, i, j)} if self.name else caps)
+        out: Found = [found for option in self.options for found in option.match(toks, i)]
+        if self.name:
+            return [(j, {**caps, **self._capture(None, i, j)}) for j, caps in out]
+        return out
 
 
 class Cap(Element):
@@ -429,7 +445,8 @@ class Cap(Element):
 
     def match(self, toks: Tokens, i: int) -> Found:
         if i < len(toks) and toks.raw(i)[:1].isupper():
-            yield from self.part.match(toks, i)
+            return self.part.match(toks, i)
+        return _NONE
 
 
 @frozen

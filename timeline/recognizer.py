@@ -11,6 +11,7 @@ preposition that forces a direction (``sinds``).
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import attrs
@@ -75,10 +76,9 @@ def _find(toks: Tokens, language: Language, out: list[Mention]) -> None:
     # Every match holds a core token, fewer than `reach` tokens from its start: try rules
     # only at the few places that lie that close before one.
     core, lead = language.core, language.reach - 1
-    if DIGIT in core or NUMERIC in core:
-        hits = [k for k, tok in enumerate(norms) if tok in core or "0" <= tok[0] <= "9"]
-    else:
-        hits = [k for k, tok in enumerate(norms) if tok in core]
+    if DIGIT in core or NUMERIC in core:  # numbers are core too: add this text's own ones
+        core = core | {tok for tok in set(norms) if "0" <= tok < ":"}  # begins with a digit
+    hits = list(itertools.compress(range(n), map(core.__contains__, norms)))
     i = 0  # the first token not yet tried or matched
     for hit in hits:
         i = max(i, hit - lead)
@@ -123,13 +123,16 @@ def _range(parts: tuple[Part, ...], rule: str) -> list[Mention]:
 
 def _widen(mention: Mention, toks: Tokens, i: int, language: Language) -> Mention:
     """Take in a modifier right before the mention, and a direction forced by a preposition."""
-    for k in range(max(0, i - _MOD_REACH), i):
+    if i == 0:
+        return mention
+    before = toks.norms[i - 1]
+    for k in range(max(0, i - _MOD_REACH), i) if before in language.mod_ends else ():
         for end, mod in language.mods.walk(toks.norms, k, i):
             if end == i:
                 start = Span(toks.start(k), mention.span.end)
                 return _widen(attrs.evolve(mention, span=start, mod=Mod(mod)), toks, k, language)
-    if i and hasattr(mention.intent, "direction") and mention.intent.direction is None:
-        forced = language.words("preposition_direction").get(toks.norms[i - 1])
+    if hasattr(mention.intent, "direction") and mention.intent.direction is None:
+        forced = language.words("preposition_direction").get(before)
         if forced:
             return attrs.evolve(mention, intent=attrs.evolve(mention.intent, direction=Direction(forced)))
     return mention

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterable
 
@@ -25,7 +27,17 @@ from .lang import Language, load_language
 __all__ = ["TenseDetector", "VerbLexicon"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*")
+# The gap after a sentence: end punctuation, a closing quote, space, and a capital (or an
+# opening quote) ahead; or a line break. It begins with a character class, not a
+# lookbehind, so the regex engine can skip ahead fast.
+_SENTENCE_SPLIT = re.compile(r"([.!?][\"'”’]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*)")
+
+
+def _sentences(text: str) -> list[int]:
+    """Where sentences start, and the end of the text. (``split`` alternates sentences and
+    the gaps after them; running sums of their lengths are the bounds, all computed in C.)"""
+    sums = list(itertools.accumulate(map(len, _SENTENCE_SPLIT.split(text))))
+    return [0, *sums[1::2], len(text)]
 
 
 # A "sentence" longer than this (a list, a table, text without full stops) is cut
@@ -35,6 +47,8 @@ _MAX_SENTENCE = 400
 
 def _cap(bounds: list[int], text: str) -> list[int]:
     """Sentence bounds with every sentence longer than ``_MAX_SENTENCE`` cut up."""
+    if max(map(operator.sub, bounds[1:], bounds[:-1]), default=0) <= _MAX_SENTENCE:
+        return bounds
     out = [bounds[0]]
     for end in bounds[1:]:
         start = out[-1]
@@ -63,6 +77,11 @@ class WordInfo:
     weak: bool  # may be a plural past (stem + den/ten)
     boundary: int  # 2 opens a clause, 1 ends a segment (punctuation), 0 neither
     blocks: bool  # the next word cannot be a finite verb ("de", "een")
+
+
+# A word the lexicon says nothing about (most words): one shared object, so that the
+# detector passes over such words at once.
+PLAIN = WordInfo(tense=None, role=None, participle=False, infinitive=False, weak=False, boundary=0, blocks=False)
 
 
 class VerbLexicon:
@@ -120,12 +139,13 @@ class VerbLexicon:
         if found is None:
             if len(self._info) >= _INFO_CACHE:
                 self._info.clear()
-            found = self._info[low] = WordInfo(
+            found = WordInfo(
                 tense=self._tense_of(low), role=self.auxiliary.get(low),
                 participle=self.is_participle(low), infinitive=self.is_infinitive(low),
                 weak=self.may_be_plural_past(low),
                 boundary=2 if low in self.subordinators else 1 if low in self.punctuation else 0,
                 blocks=low in self.not_verb_after)
+            self._info[low] = found = PLAIN if found == PLAIN else found
         return found
 
     def _tense_of(self, low: str) -> Tense | None:
@@ -170,6 +190,7 @@ class VerbLexicon:
                 and not word.endswith(self.past_not_endings) and word not in self.not_past)
 
 
+_KEEP = 16  # sentence readings kept: the current one and the few that _before looks back on
 _FAR = 1 << 20  # ranks a cue in another clause behind every cue of the own one
 
 
@@ -198,7 +219,7 @@ class TenseDetector:
                  spans: Iterable[tuple[int, int]] = ()) -> None:
         self.text = text
         self.lex = lexicon or VerbLexicon.of(language)
-        self._bounds = _cap([0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)], text)
+        self._bounds = _cap(_sentences(text), text)
         self._spans: dict[int, list[tuple[int, int]]] = {}  # sentence -> its expressions
         for span in sorted(set(spans)):
             self._spans.setdefault(self._sentence_index(span[0]), []).append(span)
@@ -240,6 +261,8 @@ class TenseDetector:
         found = self._read.get(k)
         if found is None:
             found = self._read[k] = self._cues(k, self._spans.get(k, []))
+            if len(self._read) > _KEEP:  # expressions come in text order: forget the oldest
+                del self._read[next(iter(self._read))]
         return found
 
     def _before(self, k: int) -> Tense | None:
@@ -278,6 +301,8 @@ class TenseDetector:
                 facts = known.get(low) or info(low)
                 after_blocker, blocked = blocked, facts.blocks
                 n += 1
+                if facts is PLAIN:
+                    continue
                 if facts.boundary:
                     segment += 1
                     clause += facts.boundary == 2

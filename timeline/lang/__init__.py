@@ -36,6 +36,7 @@ class Language:
     tense: dict[str, Any]
     by_pair: PairIndex = field(init=False)  # rules by their first two tokens
     mods: Trie = field(init=False)
+    mod_ends: frozenset[str] = field(init=False)  # last tokens of the modifiers
     core: frozenset[str] = field(init=False)  # every match holds one of these tokens
     reach: int = field(init=False)  # a match starts fewer than this many tokens before a core token
 
@@ -47,6 +48,7 @@ class Language:
             core |= found[0] if found else rule.pattern.first()
         object.__setattr__(self, "by_pair", pair_index(self.rules))
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
+        object.__setattr__(self, "mod_ends", frozenset(key[-1] for key in self.mods.keys()))
         object.__setattr__(self, "core", frozenset(core))
         leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in self.rules}
         if blind := [rid for rid, (_, miss) in leads.items() if miss >= 0]:
