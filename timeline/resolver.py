@@ -174,9 +174,14 @@ def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
             return _dated(this)
         case Relative(amount=n, unit=unit, anchor=Anchored.REFERENCE) if anchor.reference is not None:
             ref = anchor.reference
-            if ref.grain > unit and not (unit is Grain.DAY and ref.grain is Grain.PART_OF_DAY):
+            # A day is too coarse to count hours from; a clock time is fine for seconds.
+            finer_day = unit is Grain.DAY and ref.grain is Grain.PART_OF_DAY
+            if ref.grain > unit and ref.grain > Grain.HOUR and not finer_day:
                 raise ValueError("reference time too coarse")
             return _dated(_at_part(containing(ref.start, unit).shift(n), intent.part))
+        case Relative(anchor=Anchored.REFERENCE, unit=unit) if unit < Grain.DAY:
+            # "dertig seconden later" with no time before it: not the DCT's midnight.
+            raise ValueError("no reference time for a clock-time offset")
         case Relative(amount=n, unit=unit, part=part):
             return _dated(_at_part(containing(today.start, unit).shift(n), part))
         case PartOfYear(year=int(y)):

@@ -182,6 +182,7 @@ def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
         Rule("block.one_day", Seq(lit("een"), lit("dag")), lambda m: None, after={"op"},
              examples=("op een dag",)),
         Rule("block.the_morning", Seq(the, lit("morgen")), lambda m: None, examples=("de morgen",)),
+        Rule("block.idiom", w("idiom"), lambda m: None, examples=("het is vijf voor twaalf",)),
 
         # Ranges: two expressions; an end that leaves out month or year takes them from the other.
         Rule("range.days", Seq(Opt(w("range_from")), day("d1"), w("range_to"), day("d2"), w("month", "month"),
