@@ -1,4 +1,4 @@
-"""timeline: Dutch news text to a timeline of time expressions (and, next, events).
+"""timeline: Dutch news text to a timeline: time expressions, events, and their order.
 
 >>> import timeline
 >>> [(t.text, t.type.value, t.value) for t in timeline.recognize("Het kabinet beslist donderdag.", dct="2017-02-02")]
@@ -6,15 +6,31 @@
 """
 
 from .algebra import Grain, Interval
+from .analyze import analyze
 from .annotate import range_interval, ranges, recognize, recognize_document
 from .dct import DctError, parse_dct
 from .intent import Direction, Tense
-from .model import DctSource, Mod, Recognition, Span, TimeExpression, TimexType
+from .model import (
+    Aspect,
+    DctSource,
+    Document,
+    Event,
+    EventClass,
+    Mod,
+    Polarity,
+    Recognition,
+    Span,
+    TimeExpression,
+    TimexType,
+)
+from .ordering import Allen, relation
+from .parsing import Parser, Sentence, Token
 from .resolver import Anchor, Resolved, resolve
 
 __all__ = [
-    "Anchor", "DctError", "DctSource", "Direction", "Grain", "Interval", "Mod", "Recognition",
-    "Resolved", "Span", "Tense", "TimeExpression", "TimexType", "parse_dct", "range_interval", "ranges",
-    "recognize", "recognize_document", "resolve",
+    "Allen", "Anchor", "Aspect", "DctError", "DctSource", "Direction", "Document", "Event", "EventClass", "Grain",
+    "Interval", "Mod", "Parser", "Polarity", "Recognition", "Resolved", "Sentence", "Span", "Tense",
+    "TimeExpression", "TimexType", "Token", "analyze", "parse_dct", "range_interval", "ranges", "recognize",
+    "recognize_document", "relation", "resolve",
 ]
 __version__ = "0.1.0"

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from attrs import field, frozen
 
-__all__ = ["DayRule", "Grain", "Interval", "containing", "day", "easter", "floor", "nth_weekday"]
+__all__ = ["DayRule", "Grain", "Interval", "add", "containing", "day", "easter", "floor", "nth_weekday"]
 
 
 class Grain(enum.IntEnum):
@@ -92,8 +92,21 @@ def day(d: date) -> Interval:
     return containing(datetime.combine(d, time()), Grain.DAY)
 
 
+def add(t: datetime, n: int, unit: Grain) -> datetime:
+    """``t`` moved by ``n`` units: fixed ones by their length, months and longer by the
+    calendar (a day that the target month lacks becomes its last day)."""
+    try:
+        if unit in _FIXED and unit not in (Grain.PART_OF_DAY, Grain.WEEKEND):
+            return t + _FIXED[unit] * n
+    except OverflowError as err:
+        raise ValueError(f"moving {t} by {n} {unit.name.lower()}s leaves the calendar") from err
+    if unit not in MONTHS_IN:
+        raise ValueError(f"cannot count in {unit.name.lower()}s")
+    return _add_months(t, MONTHS_IN[unit] * n)
+
+
 def _add_months(t: datetime, months: int) -> datetime:
-    """``t`` moved by whole months; only used on month-aligned moments."""
+    """``t`` moved by whole months, keeping its day where the month has it (else its last)."""
     index = t.year * 12 + t.month - 1 + months
     year, month = divmod(index, 12)
     if not 1 <= year <= 9999:

@@ -1,4 +1,4 @@
-"""Command line: ``timeline recognize``, ``timeline explain``.
+"""Command line: ``timeline analyze`` (the timeline), ``timeline recognize``, ``timeline explain``.
 
 Exit codes: 0 success, 1 some documents of a corpus failed, 2 bad usage or
 input (a message on stderr, never a traceback).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from .annotate import recognize_document, resolve_mentions
@@ -88,6 +88,13 @@ def _recognize(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _corpus(args: argparse.Namespace, out: IO[str]) -> int:
     """Lines ``{"id", "dct", "text"}`` in, lines ``{"id", "timexes"}`` out; bad lines become errors."""
+    return _each_line(args, out, lambda doc_id, text, dct: {
+        "id": doc_id, **recognition_to_dict(recognize_document(text, dct))})
+
+
+def _each_line(args: argparse.Namespace, out: IO[str], run: Callable[[Any, str, Any], dict[str, Any]]) -> int:
+    """Corpus mode: one JSON document per line in, one result line out; a bad line
+    becomes an error line (and exit code 1), the others go on."""
     text = _read(args.file, args.encoding, args.errors)
     failed = 0
     for number, line in enumerate(text.splitlines(), 1):
@@ -101,15 +108,46 @@ def _corpus(args: argparse.Namespace, out: IO[str]) -> int:
             doc_id = doc.get("id", number)
             if not isinstance(doc.get("text"), str):
                 raise ValueError("missing \"text\"")
-            dct = doc.get("dct", args.dct)
-            rec = recognize_document(doc["text"], dct)
-            result: dict[str, Any] = {"id": doc_id, **recognition_to_dict(rec)}
+            result = run(doc_id, doc["text"], doc.get("dct", args.dct))
         except (ValueError, TypeError) as err:
             failed += 1
             result = {"id": doc_id if doc_id is not None else number, "error": f"line {number}: {err}"}
             print(f"timeline: line {number}: {err}", file=sys.stderr)
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 1 if failed else 0
+
+
+def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or ():
+        name, sep, when = pair.partition("=")
+        if not sep or not name.strip() or not when.strip():
+            raise InputError(f"--anchor needs NAME=DATE, e.g. inauguratie=2017-01-20, not {pair!r}")
+        out[name.strip()] = when.strip()
+    return out
+
+
+def _analyze(args: argparse.Namespace, out: IO[str]) -> int:
+    from .analyze import analyze
+    from .formats import document_to_csv, document_to_dict, document_to_jsonl_line, document_to_timeml, timeline_table
+
+    anchors = _anchors(args.anchor)
+    if args.jsonl:
+        return _each_line(args, out, lambda doc_id, text, dct: document_to_jsonl_line(
+            analyze(text, dct, anchors=anchors, parser=args.parser), doc_id))
+    text = _read(args.file, args.encoding, args.errors)
+    doc = analyze(text, args.dct, anchors=anchors, parser=args.parser)
+    if args.format == "table":
+        out.write(timeline_table(doc))
+    elif args.format == "timeml":
+        out.write(document_to_timeml(doc) + "\n")
+    elif args.format == "csv":
+        out.write(document_to_csv(doc))
+    elif args.format == "jsonl":
+        out.write(json.dumps(document_to_jsonl_line(doc, args.file), ensure_ascii=False) + "\n")
+    else:
+        out.write(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n")
+    return 0
 
 
 def _explain(args: argparse.Namespace, out: IO[str]) -> int:
@@ -137,7 +175,8 @@ def _explain(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="timeline", description="Dutch time expressions, normalized and resolved.")
+    parser = argparse.ArgumentParser(prog="timeline", description="Dutch news text to a timeline: events and their "
+                                     "times, normalized and resolved.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rec = sub.add_parser("recognize", help="find and resolve the time expressions of a text")
@@ -151,6 +190,21 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--errors", choices=("strict", "replace"), default="strict",
                      help="what to do with undecodable bytes (default: strict, an error)")
     rec.set_defaults(run=_recognize)
+
+    ana = sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times")
+    ana.add_argument("file", help="a text file, or - for standard input")
+    ana.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
+    ana.add_argument("--format", choices=("table", "json", "jsonl", "timeml", "csv"), default="table",
+                     help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv")
+    ana.add_argument("--anchor", action="append", metavar="NAME=DATE",
+                     help="date an event the text does not date, e.g. inauguratie=2017-01-20 (repeatable)")
+    ana.add_argument("--parser", default="builtin", help="the parser: builtin (default)")
+    ana.add_argument("--jsonl", action="store_true",
+                     help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
+    ana.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
+    ana.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                     help="what to do with undecodable bytes (default: strict, an error)")
+    ana.set_defaults(run=_analyze)
 
     exp = sub.add_parser("explain", help="show how one expression is read and resolved")
     exp.add_argument("expression", help='a Dutch time expression, e.g. "komende donderdag"')

@@ -24,6 +24,7 @@ __all__ = [
     "Decade",
     "Deictic",
     "Direction",
+    "EventRelative",
     "Every",
     "Holiday",
     "Intent",
@@ -199,5 +200,15 @@ class Every:
     part: str | None = None
 
 
+@frozen
+class EventRelative:
+    """A time placed by an event the user dated: ``een week voor zijn inauguratie``
+    (``offset`` one week back), ``na de verkiezingen`` (no offset: some time after)."""
+
+    event: str
+    direction: Direction
+    offset: Length | None = None
+
+
 Intent = (Absolute | DayMonth | DayOfWeek | Deictic | Ref | Weekend | Relative | PartOfYear
-          | Holiday | Decade | Century | Clock | Length | Stretch | Every)
+          | Holiday | Decade | Century | Clock | Length | Stretch | Every | EventRelative)

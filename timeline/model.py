@@ -1,4 +1,4 @@
-"""The library's values: spans, time expressions and what a recognition returns."""
+"""The library's values: spans, time expressions, events and the documents they make up."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from attrs import field, frozen
 from .algebra import Interval
 from .intent import Intent, Tense
 
-__all__ = ["DctSource", "Mod", "Recognition", "Span", "TimeExpression", "TimexType"]
+__all__ = ["Aspect", "DctSource", "Document", "Event", "EventClass", "Mod", "Polarity", "Recognition", "Span",
+           "TimeExpression", "TimexType"]
 
 
 def _check_span(instance: Span, attribute: object, end: int) -> None:
@@ -49,6 +50,8 @@ class Mod(enum.Enum):
     LESS_THAN = "LESS_THAN"
     EQUAL_OR_MORE = "EQUAL_OR_MORE"
     EQUAL_OR_LESS = "EQUAL_OR_LESS"
+    BEFORE = "BEFORE"  # "voor de verkiezingen": some time before the value
+    AFTER = "AFTER"  # "na de verkiezingen": some time after it
 
 
 @frozen(kw_only=True)
@@ -97,3 +100,87 @@ class Recognition:
     dct: date
     dct_source: DctSource
     dct_span: Span | None = None  # the dateline the DCT was read from
+
+
+class EventClass(enum.Enum):
+    """TimeML event classes."""
+
+    REPORTING = "REPORTING"
+    PERCEPTION = "PERCEPTION"
+    ASPECTUAL = "ASPECTUAL"
+    I_ACTION = "I_ACTION"
+    I_STATE = "I_STATE"
+    STATE = "STATE"
+    OCCURRENCE = "OCCURRENCE"
+
+
+class Aspect(enum.Enum):
+    """TimeML aspect: the perfect is ``heeft gezegd``, ``had gezegd``."""
+
+    NONE = "NONE"
+    PERFECTIVE = "PERFECTIVE"
+    PROGRESSIVE = "PROGRESSIVE"
+
+
+class Polarity(enum.Enum):
+    POS = "POS"
+    NEG = "NEG"
+
+
+@frozen(kw_only=True)
+class Event:
+    """An event of the text, with the time it is anchored on (or none).
+
+    ``span`` covers the trigger word (``legde``); ``lemma`` is the whole verb
+    (``opleggen``). ``timex`` is the time expression the event is linked to,
+    and ``interval`` the stretch of time that puts it on the timeline: the
+    expression's interval, or the stretch a duration such as ``de afgelopen
+    week`` covers. Events the text does not date have neither.
+    """
+
+    span: Span
+    text: str
+    lemma: str
+    cls: EventClass
+    tense: Tense | None
+    aspect: Aspect = Aspect.NONE
+    polarity: Polarity = Polarity.POS
+    sentence: int
+    nominal: bool = False
+    timex: TimeExpression | None = None
+    interval: Interval | None = None
+    anchor: str | None = None  # the TIMEX3 value (or ISO interval "a/b") of the anchor
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
+@frozen(kw_only=True)
+class Document:
+    """A text analyzed: its DCT, time expressions, and events in timeline order.
+
+    ``events`` lists the anchored events first, in timeline order, then the
+    unanchored ones in text order; ``ranks`` gives each anchored event its
+    place on the timeline (events that overlap share a rank) and is ``None``
+    for unanchored ones.
+    """
+
+    text: str
+    dct: date
+    dct_source: DctSource
+    timexes: tuple[TimeExpression, ...]
+    events: tuple[Event, ...]
+    ranks: tuple[int | None, ...]
+
+    @property
+    def anchored(self) -> tuple[Event, ...]:
+        return tuple(e for e, r in zip(self.events, self.ranks, strict=True) if r is not None)
+
+    @property
+    def unanchored(self) -> tuple[Event, ...]:
+        return tuple(e for e, r in zip(self.events, self.ranks, strict=True) if r is None)

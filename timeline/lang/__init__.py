@@ -59,7 +59,13 @@ class Language:
         """A word class of the lexicon (an empty one if the language has none)."""
         return self.lexicon.get(cls, {})
 
+    def data(self, name: str) -> dict[str, Any]:
+        """Another data file of the language, ``<name>.toml`` (empty if there is none);
+        read once. The event layer keeps its word lists there (``parser``, ``events``)."""
+        return _toml(f"{__name__}.{self.code}", f"{name}.toml")
 
+
+@functools.cache
 def _toml(package: str, name: str) -> dict[str, Any]:
     path = resources.files(package).joinpath(name)
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

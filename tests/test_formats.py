@@ -1,0 +1,278 @@
+"""Output formats: JSON, JSONL, TimeML, CSV and the terminal table of a hand-built document."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+
+from attrs import evolve
+from hypothesis import given
+from hypothesis import strategies as st
+
+import timeline
+from timeline.algebra import Grain, Interval
+from timeline.formats import (
+    document_to_csv,
+    document_to_dict,
+    document_to_jsonl_line,
+    document_to_timeml,
+    event_to_dict,
+    timeline_table,
+)
+from timeline.intent import Tense
+from timeline.model import Aspect, DctSource, Document, Event, EventClass, Polarity, Span, TimeExpression
+
+SAMPLE = "Spicer zei donderdag dat het kabinet vrijdag beslist. McCain waarschuwde de president."
+DCT = date(2017, 2, 2)
+TIMEXES = tuple(timeline.recognize(SAMPLE, dct=DCT))
+
+
+def _event(text: str, word: str, lemma: str, cls: EventClass, tense: Tense | None, sentence: int,
+           timex: TimeExpression | None = None, offset: int = 0, **kw: object) -> Event:
+    start = text.index(word, offset)
+    return Event(span=Span(start, start + len(word)), text=word, lemma=lemma, cls=cls, tense=tense,
+                 sentence=sentence, timex=timex, interval=None if timex is None else timex.interval,
+                 anchor=None if timex is None else timex.value, **kw)  # type: ignore[arg-type]
+
+
+def sample(prefix: str = "", suffix: str = "") -> Document:
+    """The sample sentence with text around it: spans shift by the prefix."""
+    text, k = prefix + SAMPLE + suffix, len(prefix)
+    timexes = tuple(evolve(t, span=Span(t.start + k, t.end + k)) for t in TIMEXES)
+    donderdag, vrijdag = timexes
+    events = (_event(text, "zei", "zeggen", EventClass.REPORTING, Tense.PAST, 0, donderdag, k),
+              _event(text, "beslist", "beslissen", EventClass.OCCURRENCE, Tense.PRESENT, 0, vrijdag, k),
+              _event(text, "waarschuwde", "waarschuwen", EventClass.REPORTING, Tense.PAST, 1, None, k,
+                     aspect=Aspect.PERFECTIVE, polarity=Polarity.NEG))
+    return Document(text=text, dct=DCT, dct_source=DctSource.ARGUMENT, timexes=timexes, events=events,
+                    ranks=(0, 1, None))
+
+
+def parse_timeml(xml: str) -> ET.Element:
+    root = ET.fromstring(xml)
+    assert root.tag == "TimeML"
+    assert [c.tag for c in root][:3] == ["DOCID", "DCT", "TEXT"]
+    tids = {t.get("tid") for t in root.iter("TIMEX3")}
+    eids = {e.get("eid") for e in root.iter("EVENT")}
+    instances = root.findall("MAKEINSTANCE")
+    eiids = {m.get("eiid") for m in instances}
+    assert len(eiids) == len(instances)
+    for link in root.findall("TLINK"):
+        assert link.get("eventInstanceID") in eiids
+        assert (link.get("relatedToTime") in tids) != (link.get("relatedToEventInstance") in eiids)
+    # every inline EVENT has its instance; an instance may lack its tag (overlap with a timex)
+    assert eids <= {m.get("eventID") for m in instances}
+    text = root.find("TEXT")
+    assert text is not None
+    for element in text:
+        assert element.tag in ("TIMEX3", "EVENT") and len(element) == 0
+    return root
+
+
+def text_of(root: ET.Element) -> str:
+    found = root.find("TEXT")
+    assert found is not None
+    return "".join(found.itertext())
+
+
+def xml_safe(s: str) -> str:
+    """The XML 1.0 Char production, written out independently of the module."""
+    def ok(c: str) -> bool:
+        n = ord(c)
+        return n in (0x9, 0xA, 0xD) or 0x20 <= n <= 0xD7FF or 0xE000 <= n <= 0xFFFD or 0x10000 <= n <= 0x10FFFF
+    return "".join(c if ok(c) else "\ufffd" for c in s)
+
+
+# JSON
+
+
+def test_document_dict_survives_json() -> None:
+    doc = sample()
+    data = document_to_dict(doc)
+    assert json.loads(json.dumps(data)) == data
+    assert data["schema"] == "timeline/1"
+    assert data["dct"] == "2017-02-02" and data["dct_source"] == "argument"
+    assert [t["text"] for t in data["timexes"]] == ["donderdag", "vrijdag"]
+    assert [(e["text"], e["rank"]) for e in data["events"]] == [("zei", 0), ("beslist", 1), ("waarschuwde", None)]
+
+
+def test_event_dict_fields() -> None:
+    doc = sample()
+    zei, _, warned = doc.events
+    d = event_to_dict(zei, 0)
+    assert set(d) == {"start", "end", "text", "lemma", "class", "tense", "aspect", "polarity", "sentence",
+                      "nominal", "anchor", "interval", "timex", "rank"}
+    assert SAMPLE[d["start"]:d["end"]] == "zei"
+    assert (d["class"], d["tense"], d["anchor"], d["timex"]) == ("REPORTING", "past", "2017-02-02", [11, 20])
+    assert d["interval"] == {"start": "2017-02-02T00:00:00", "end": "2017-02-03T00:00:00", "grain": "day"}
+    w = event_to_dict(warned, None)
+    assert (w["aspect"], w["polarity"], w["interval"], w["timex"], w["rank"]) == ("PERFECTIVE", "NEG", None, None,
+                                                                                  None)
+    assert event_to_dict(evolve(zei, tense=None), 0)["tense"] is None
+
+
+# JSONL
+
+
+def test_jsonl_line_has_the_scorers_keys() -> None:
+    line = document_to_jsonl_line(sample(), "doc-7")
+    assert json.loads(json.dumps(line)) == line
+    assert set(line) == {"id", "timexes", "events"} and line["id"] == "doc-7"
+    assert all(set(t) == {"start", "end", "type", "value"} for t in line["timexes"])
+    assert all(set(e) == {"start", "end", "class", "anchor", "rank"} for e in line["events"])
+    assert [(e["anchor"], e["rank"]) for e in line["events"]] == [("2017-02-02", 0), ("2017-02-03", 1), (None, 2)]
+
+
+def test_jsonl_unanchored_ranks_come_after_and_apart() -> None:
+    doc = sample()
+    zei, beslist, warned = doc.events
+    doc = evolve(doc, events=(zei, beslist, warned, warned), ranks=(0, 0, None, None))
+    assert [e["rank"] for e in document_to_jsonl_line(doc, "x")["events"]] == [0, 0, 1, 2]
+    doc = evolve(doc, events=(warned,), ranks=(None,))
+    assert [e["rank"] for e in document_to_jsonl_line(doc, "x")["events"]] == [0]
+
+
+# TimeML
+
+
+def test_timeml_structure() -> None:
+    root = parse_timeml(document_to_timeml(sample(), "doc-1"))
+    assert root.findtext("DOCID") == "doc-1"
+    dct = root.find("DCT/TIMEX3")
+    assert dct is not None
+    assert dct.attrib == {"tid": "t0", "type": "DATE", "value": "2017-02-02", "temporalFunction": "false",
+                          "functionInDocument": "CREATION_TIME"}
+    assert text_of(root) == SAMPLE
+    text = root.find("TEXT")
+    assert text is not None
+    assert [(c.tag, c.text) for c in text] == [("EVENT", "zei"), ("TIMEX3", "donderdag"), ("TIMEX3", "vrijdag"),
+                                               ("EVENT", "beslist"), ("EVENT", "waarschuwde")]
+    assert [(t.get("tid"), t.get("value")) for t in text.iter("TIMEX3")] == [("t1", "2017-02-02"),
+                                                                             ("t2", "2017-02-03")]
+    instances = {m.get("eiid"): m.attrib for m in root.iter("MAKEINSTANCE")}
+    assert instances["ei3"] == {"eiid": "ei3", "eventID": "e3", "tense": "PAST", "aspect": "PERFECTIVE",
+                                "polarity": "NEG", "pos": "VERB"}
+    links = {(t.get("relType"), t.get("eventInstanceID"), t.get("relatedToTime") or t.get("relatedToEventInstance"))
+             for t in root.iter("TLINK")}
+    assert links == {("IS_INCLUDED", "ei1", "t1"), ("IS_INCLUDED", "ei2", "t2"), ("BEFORE", "ei1", "ei2")}
+    assert len({t.get("lid") for t in root.iter("TLINK")}) == 3
+
+
+def test_timeml_no_links_for_equal_ranks_and_during_for_durations() -> None:
+    text = "Hij zat drie weken vast."
+    weeks = timeline.recognize(text, dct=DCT)[0]
+    stretch = Interval(datetime(2017, 1, 12), datetime(2017, 2, 2), Grain.DAY)
+    weeks = evolve(weeks, interval=stretch)
+    zat = _event(text, "zat", "vastzitten", EventClass.STATE, Tense.PAST, 0, weeks)
+    doc = Document(text=text, dct=DCT, dct_source=DctSource.ARGUMENT, timexes=(weeks,), events=(zat, zat),
+                   ranks=(0, 0))
+    root = parse_timeml(document_to_timeml(doc))
+    assert {t.get("relType") for t in root.iter("TLINK")} == {"DURING"}
+
+
+def test_timeml_before_only_where_intervals_agree() -> None:
+    # a month shares rank 0 with the day that starts it; the next day gets rank 1 but lies inside the month
+    text = "In februari begon het op 1 februari en eindigde het op 2 februari."
+    feb, first, second = timeline.recognize(text, dct=DCT)
+    events = (_event(text, "begon", "beginnen", EventClass.ASPECTUAL, Tense.PAST, 0, first),
+              _event(text, "In", "zijn", EventClass.STATE, Tense.PAST, 0, feb),
+              _event(text, "eindigde", "eindigen", EventClass.ASPECTUAL, Tense.PAST, 0, second))
+    doc = Document(text=text, dct=DCT, dct_source=DctSource.ARGUMENT, timexes=(feb, first, second),
+                   events=events, ranks=(0, 0, 1))
+    root = parse_timeml(document_to_timeml(doc))
+    before = {(t.get("eventInstanceID"), t.get("relatedToEventInstance"))
+              for t in root.iter("TLINK") if t.get("relType") == "BEFORE"}
+    assert before == {("ei1", "ei3")}  # not ei2 (the month) BEFORE ei3, though ei2 is next to it
+    assert text_of(root) == text
+
+
+def test_timeml_event_overlapping_a_timex_keeps_its_instance() -> None:
+    doc = sample()
+    zei, beslist, warned = doc.events
+    inside = _event(doc.text, "donder", "donderen", EventClass.OCCURRENCE, None, 0)
+    doc = evolve(doc, events=(zei, beslist, warned, inside), ranks=(0, 1, None, None))
+    root = parse_timeml(document_to_timeml(doc))
+    assert text_of(root) == SAMPLE
+    assert "e4" not in {e.get("eid") for e in root.iter("EVENT")}
+    assert {"eiid": "ei4", "eventID": "e4", "tense": "NONE", "aspect": "NONE", "polarity": "POS",
+            "pos": "VERB"} in [m.attrib for m in root.iter("MAKEINSTANCE")]
+
+
+def test_timeml_escapes_markup_characters() -> None:
+    doc = sample(prefix='<b>"Tom & Jerry\'s" ]]> &amp; <!-- x -->\r\n', suffix=" <?pi?> a<b & c>d \r")
+    xml = document_to_timeml(doc, doc_id='<id & "q">')
+    root = parse_timeml(xml)
+    assert text_of(root) == doc.text
+    assert root.findtext("DOCID") == '<id & "q">'
+    assert [e.text for e in root.iter("EVENT")] == ["zei", "beslist", "waarschuwde"]
+
+
+def test_timeml_replaces_characters_xml_cannot_hold() -> None:
+    doc = sample(prefix="a\x00b\x08\x0b\x0c\x1f\ufffe\t\n", suffix="\x01")
+    root = parse_timeml(document_to_timeml(doc, doc_id="x\x00"))
+    assert text_of(root) == "a\ufffdb\ufffd\ufffd\ufffd\ufffd\ufffd\t\n" + SAMPLE + "\ufffd"
+    assert root.findtext("DOCID") == "x\ufffd"
+
+
+@given(st.text(), st.text())
+def test_timeml_round_trips_any_text(prefix: str, suffix: str) -> None:
+    doc = sample(prefix, suffix)
+    root = parse_timeml(document_to_timeml(doc))
+    assert text_of(root) == xml_safe(doc.text)
+    assert [e.text for e in root.iter("EVENT")] == ["zei", "beslist", "waarschuwde"]
+    assert len(root.findall("TLINK")) == 3
+
+
+# CSV
+
+
+def test_csv_one_row_per_event() -> None:
+    doc = sample(suffix='\nNog "iets", met komma\'s.')
+    rows = list(csv.reader(io.StringIO(document_to_csv(doc), newline="")))
+    assert rows[0] == ["rank", "anchor", "start_date", "end_date", "event", "lemma", "class", "tense", "aspect",
+                       "polarity", "sentence", "start", "end"]
+    assert len(rows) == 1 + len(doc.events)
+    assert rows[1] == ["0", "2017-02-02", "2017-02-02", "2017-02-02", "zei", "zeggen", "REPORTING", "past", "NONE",
+                       "POS", "0", "7", "10"]
+    assert rows[3][:4] == ["", "", "", ""] and rows[3][4] == "waarschuwde"
+
+
+def test_csv_dates_of_a_longer_interval() -> None:
+    doc = sample()
+    zei = evolve(doc.events[0], interval=Interval(datetime(2017, 1, 26), datetime(2017, 2, 3), Grain.DAY))
+    doc = evolve(doc, events=(zei,), ranks=(0,))
+    rows = list(csv.reader(io.StringIO(document_to_csv(doc), newline="")))
+    assert rows[1][2:4] == ["2017-01-26", "2017-02-02"]
+
+
+# table
+
+
+def test_table_lists_every_event() -> None:
+    doc = sample(suffix="\n\tEn\x1b[31m verder.")
+    table = timeline_table(doc)
+    lines = table.splitlines()
+    for event in doc.events:
+        assert event.text in table and event.lemma in table
+    assert "2017-02-02 (Thu)" in lines[1] and "zei" in lines[1]
+    assert "2017-02-03 (Fri)" in lines[2] and "beslist" in lines[2]
+    assert lines[3] == "unanchored" and "waarschuwde" in lines[4]
+    assert "\x1b" not in table and "\t" not in table
+    assert len(lines) == 5
+
+
+def test_table_says_periods_in_words() -> None:
+    doc = sample()
+    zei = doc.events[0]
+    cases = {Interval(datetime(2017, 1, 23), datetime(2017, 1, 30), Grain.WEEK): "2017-W04 (week)",
+             Interval(datetime(2016, 12, 1), datetime(2017, 1, 1), Grain.MONTH): "2016-12 (month)",
+             Interval(datetime(2017, 1, 26), datetime(2017, 2, 3), Grain.DAY): "2017-01-26 .. 2017-02-02",
+             Interval(datetime(2017, 2, 2, 14), datetime(2017, 2, 2, 16), Grain.HOUR): "2017-02-02T14:00 .. "
+                                                                                         "2017-02-02T15:59"}
+    for interval, words in cases.items():
+        table = timeline_table(evolve(doc, events=(evolve(zei, interval=interval),), ranks=(0,)))
+        assert words in table.splitlines()[1]
+        assert "unanchored" not in table

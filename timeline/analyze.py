@@ -1,0 +1,207 @@
+"""The main job: a text and its DCT in, a :class:`~timeline.model.Document` out.
+
+Time expressions are recognized and resolved first; then the parser cuts the
+text into sentences and clauses, the events are found and linked to the time
+of their clause, and the anchored ones are put in order. Users may date events
+the text does not date (``anchors={"inauguratie": "2017-01-20"}``): then
+``een week voor zijn inauguratie`` is a date, and ``na de verkiezingen`` a
+stretch after them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from fractions import Fraction
+
+from . import timex as timex_values
+from .algebra import Grain, Interval, add, containing
+from .annotate import recognize_document
+from .dct import parse_dct
+from .events import EventLexicon, Found, find_events
+from .intent import Direction, EventRelative, Length
+from .lang import load_language
+from .model import Document, Event, Mod, Span, TimeExpression, TimexType
+from .ordering import rank
+from .parsing import Parser, Sentence, Token
+
+__all__ = ["analyze", "anchor_value"]
+
+_START, _END = datetime(1, 1, 1), datetime(9999, 12, 31)  # the open ends of "before" and "after"
+_WAY = {-1: Direction.BACK, 1: Direction.FORWARD}
+
+
+def analyze(text: str, dct: date | datetime | str | None = None, *,
+            anchors: Mapping[str, date | datetime | str] | None = None,
+            parser: Parser | str = "builtin", language: str = "nl") -> Document:
+    """Analyze ``text``: its time expressions and its events, in timeline order.
+
+    Args:
+        text: the document.
+        dct: its creation time (a date, or a string dateparser reads); when None,
+            the dateline at the top of the text.
+        anchors: dates of events the text does not date, by the word that names
+            them (``{"inauguratie": "2017-01-20"}``); values are dates or TIMEX3
+            values (``"2017-01"``).
+        parser: ``"builtin"`` (needs no model) or any :class:`~timeline.parsing.Parser`.
+        language: the language code (only ``"nl"``).
+
+    Raises:
+        DctError: (a ValueError) for a DCT that cannot be read, or none at all.
+        ValueError: for an anchor date that cannot be read, or an unknown parser.
+
+    >>> import timeline
+    >>> doc = timeline.analyze("Spicer zei donderdag dat het kabinet vrijdag beslist.", dct="2017-02-02")
+    >>> [(e.text, e.cls.value, e.anchor) for e in doc.events]
+    [('zei', 'REPORTING', '2017-02-02'), ('beslist', 'I_ACTION', '2017-02-03')]
+    """
+    recognition = recognize_document(text, dct, language=language)
+    lang = load_language(language)
+    dated = _read_anchors(anchors or {})
+    timexes = recognition.timexes
+    sentences = _parser(parser, language).parse(text)
+    if dated:
+        timexes = _event_relative(text, timexes, sentences, dated, EventLexicon.of(language))
+    found = find_events(sentences, timexes, text, lang)
+    events = [_event(f, dated) for f in found]
+    placed = [k for k, e in enumerate(events) if e.interval is not None]
+    ranks_of = dict(zip(placed, rank([events[k].interval for k in placed]), strict=True))  # type: ignore[misc]
+    order = sorted(placed, key=lambda k: (ranks_of[k], events[k].interval.start, k))  # type: ignore[union-attr]
+    rest = [k for k, e in enumerate(events) if e.interval is None]
+    return Document(text=text, dct=recognition.dct, dct_source=recognition.dct_source, timexes=timexes,
+                    events=tuple(events[k] for k in order + rest),
+                    ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)))
+
+
+def _parser(parser: Parser | str, language: str) -> Parser:
+    if not isinstance(parser, str):
+        if not isinstance(parser, Parser):
+            raise TypeError(f"parser must be a name or have parse(text), not {type(parser).__name__}")
+        return parser
+    if parser == "builtin":
+        from .analyzer import BuiltinParser
+
+        return BuiltinParser(language)
+    raise ValueError(f"unknown parser {parser!r}; available: 'builtin'")
+
+
+def anchor_value(t: TimeExpression) -> tuple[str | None, Interval | None]:
+    """What an event linked to ``t`` is anchored on: the TIMEX3 value and interval of a
+    date or time; the stretch a duration such as ``de afgelopen week`` covers, written
+    as an ISO interval ``a/b``; nothing for a bare duration or a set."""
+    if t.type is TimexType.SET:
+        return None, None
+    if t.type is TimexType.DURATION:
+        if t.interval is None:
+            return None, None
+        return _iso_interval(t.interval), t.interval
+    return t.value, t.interval
+
+
+def _iso_interval(interval: Interval) -> str:
+    """``2017-01-26/2017-02-02``: first and last day (or minute) of the stretch."""
+    if interval.grain >= Grain.DAY or (interval.start.time() == time() and interval.end.time() == time()):
+        return f"{interval.start.date().isoformat()}/{(interval.end - timedelta(days=1)).date().isoformat()}"
+    last = interval.end - timedelta(minutes=1)
+    return f"{interval.start:%Y-%m-%dT%H:%M}/{last:%Y-%m-%dT%H:%M}"
+
+
+def _event(f: Found, dated: Mapping[str, Interval]) -> Event:
+    value, interval = anchor_value(f.timex) if f.timex is not None else (None, None)
+    if f.timex is None and f.nominal and f.lemma in dated:
+        interval = dated[f.lemma]
+        value = timex_values.render(interval)
+    return Event(span=f.span, text=f.text, lemma=f.lemma, cls=f.cls, tense=f.tense, aspect=f.aspect,
+                 polarity=f.polarity, sentence=f.sentence, nominal=f.nominal, timex=f.timex,
+                 interval=interval, anchor=value)
+
+
+def _read_anchors(anchors: Mapping[str, date | datetime | str]) -> dict[str, Interval]:
+    out: dict[str, Interval] = {}
+    for name, when in anchors.items():
+        key = name.strip().lower()
+        if not key:
+            raise ValueError("an anchor needs the word that names the event")
+        if isinstance(when, str):
+            try:
+                out[key] = timex_values.parse(when.strip())
+                continue
+            except ValueError:
+                pass
+        try:
+            day = parse_dct(when)
+        except ValueError as err:
+            raise ValueError(f"cannot read the date of anchor {name!r}: {when!r}") from err
+        out[key] = containing(datetime.combine(day, time()), Grain.DAY)
+    return out
+
+
+def _event_relative(text: str, timexes: tuple[TimeExpression, ...], sentences: tuple[Sentence, ...],
+                    dated: Mapping[str, Interval], lex: EventLexicon) -> tuple[TimeExpression, ...]:
+    """Time expressions relative to a user-dated event: ``een week voor zijn inauguratie``
+    (a duration, a preposition, the event) becomes a date; ``na de verkiezingen`` a stretch."""
+    tokens = [t for s in sentences for t in s.tokens]
+    by_start = {t.start: k for k, t in enumerate(tokens)}
+    out: list[TimeExpression] = []
+    taken: set[int] = set()  # token indexes now inside an expression
+    for t in timexes:
+        k = by_start.get(t.start)
+        end = k
+        while end is not None and end < len(tokens) and tokens[end].end <= t.end:
+            end += 1
+        found = _relative_to_event(tokens, end, dated, lex) if end is not None else None
+        if found is None or t.type is not TimexType.DURATION or not isinstance(t.intent, Length):
+            out.append(t)
+            continue
+        sign, last, event = found
+        assert end is not None
+        amount = t.intent.amount
+        if amount is None or Fraction(amount).denominator != 1:
+            out.append(t)
+            continue
+        moved = add(event.start, sign * int(amount), t.intent.unit)
+        interval = containing(moved, event.grain)  # at the grain the event is dated at
+        span = Span(t.start, tokens[last].end)
+        out.append(TimeExpression(span=span, text=text[span.start:span.end], type=TimexType.DATE,
+                                  value=timex_values.render(interval), interval=interval,
+                                  intent=EventRelative(tokens[last].text.lower(), _WAY[sign], t.intent),
+                                  rule="anchor.event_offset", tense=t.tense))
+        taken.update(range(end, last + 1))
+    # "na de verkiezingen": a preposition and a dated event with no duration before it.
+    for k, tok in enumerate(tokens):
+        word = tok.text.lower()
+        if k in taken or (word not in lex.before and word not in lex.after):
+            continue
+        if any(t.start <= tok.start < t.end for t in out):
+            continue
+        found = _relative_to_event(tokens, k, dated, lex)
+        if found is None:
+            continue
+        sign, last, event = found
+        after = sign > 0
+        interval = Interval(event.end, _END, Grain.DAY) if after else Interval(_START, event.start, Grain.DAY)
+        span = Span(tok.start, tokens[last].end)
+        out.append(TimeExpression(span=span, text=text[span.start:span.end], type=TimexType.DATE,
+                                  value=timex_values.render(event), interval=interval,
+                                  intent=EventRelative(tokens[last].text.lower(), _WAY[sign]),
+                                  rule="anchor.event_side", mod=Mod.AFTER if after else Mod.BEFORE))
+    return tuple(sorted(out, key=lambda t: t.start))
+
+
+def _relative_to_event(tokens: list[Token], k: int, dated: Mapping[str, Interval],
+                       lex: EventLexicon) -> tuple[int, int, Interval] | None:
+    """At token ``k``: a preposition (``voor``/``na``), up to two determiners or
+    possessives, and a dated event's word: (direction, index of that word, its date)."""
+    if k >= len(tokens):
+        return None
+    word = tokens[k].text.lower()
+    sign = -1 if word in lex.before else 1 if word in lex.after else 0
+    if not sign:
+        return None
+    for j in range(k + 1, min(k + 4, len(tokens))):
+        name = tokens[j].text.lower()
+        if name in dated:
+            return sign, j, dated[name]
+        if tokens[j].upos not in ("DET", "PRON"):
+            return None
+    return None

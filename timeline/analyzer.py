@@ -1,0 +1,915 @@
+"""The built-in analyzer: sentences, tokens, parts of speech, verbs and clauses without a model.
+
+It gives the event layer the same :class:`~timeline.parsing.Sentence` values a
+parser model would, where none is installed. Everything is decided by the
+language's word lists (``parser.toml``, ``verbs.toml``, ``tense.toml``) and a
+few rules of word order, in passes that each look at a token or two around
+them, so the work is linear in the text:
+
+1. tokens: one regular expression (words with inner hyphens and apostrophes,
+   numbers with inner separators, dotted abbreviations); listed abbreviations
+   and initials keep their dot;
+2. sentences: end punctuation (and the closing quotes after it) before a
+   capital, a blank line, or a line break after a line with no end
+   punctuation that is short or is followed by a capital;
+3. parts of speech: closed classes from the lists; the word before decides
+   whether a word can be a verb at all (none after an article or an inflected
+   adjective, only a form the lexicon knows after a preposition);
+4. clauses: a subordinator opens one, clause punctuation closes it; after a
+   comma the clause still waiting for its finite verb resumes, so an inserted
+   clause or apposition does not cut the main clause in two; a subordinate
+   clause with no verb at all ("als minister") is no clause;
+5. per clause: which verb form is finite (a form only the lexicon reads as
+   finite first, then a form spelled as an infinitive, then suffix guesses),
+   which are participles and infinitives, which verbs are auxiliaries, and
+   which particle at the end of the clause belongs to the finite verb.
+
+An auxiliary is ``AUX`` when what it helps is in its clause: hebben/zijn with
+a participle, worden with a participle (passive), a modal with a bare
+infinitive, zullen always, and zijn/worden/blijven as a copula when the clause
+has no other verb form. So ``Het museum is gesloten`` has ``is`` AUX and
+``gesloten`` VERB, whether the participle tells an event or a state (the
+lexicon's stative participles settle that later). Punctuation belongs to the
+clause it closes. There is no dependency tree: ``head`` and ``deprel`` stay
+``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from attrs import field, frozen
+
+from .lang import load_language
+from .parsing import Sentence, Token
+from .tense import VerbLexicon
+
+__all__ = ["BuiltinParser"]
+
+# One token: a dotted abbreviation (two or more letter-dot pairs), an elided word
+# after an apostrophe, a word or number (letters and digits joined by hyphens and
+# apostrophes, digits also by . , : /), a run of dots, or any other character.
+# Every repetition starts with a separator character, so nothing backtracks far.
+_TOKEN = re.compile(
+    r"(?P<abbr>(?:[^\W\d_]\.){2,})"
+    r"|(?P<clitic>['’][^\W\d_](?:-[^\W_]+)*(?![^\W_]))"
+    r"|(?P<word>[^\W_]+(?:(?:[-'’&]|(?<=\d)[.,:/](?=\d))[^\W_]+)*)"
+    r"|\.{2,}|[^\w\s]|_"
+)
+
+# Token kinds.
+_WORD, _NUM, _PUNCT, _ABBR, _ABBR_END = range(5)  # _ABBR never ends a sentence, _ABBR_END may
+
+_END = frozenset({".", "!", "?", "…"})
+_CLOSING = frozenset("\"'”’»)]")
+_OPENING = frozenset("\"'“‘„«([")
+# After one of these a capital is a sentence start, not a name.
+_LEADS = _OPENING | frozenset({":", "-", "–", "—", "•", "*", "·"})
+_SYMBOLS = frozenset("%‰#@&§°")
+
+_SHORT_LINE = 60  # a line shorter than this with no end punctuation is a headline
+_MAX_TOKENS = 400  # a longer "sentence" (a list, a table) is cut, so per-sentence work stays bounded
+_DEPTH = 8  # how many enclosing clauses a comma looks back through
+
+# Verb readings of a word form, before its clause decides.
+_FIN, _FIN_INF, _FIN_PART, _PART, _INF = range(5)
+# Roles in the clause.
+_NO, _FINITE, _PARTICIPLE, _INFINITIVE = range(4)
+
+
+@frozen
+class _Verb:
+    """What a word form can be as a verb."""
+
+    kind: int  # _FIN, _FIN_INF (finite or infinitive), _FIN_PART (finite or participle), _PART, _INF
+    lemma: str
+    tense: str  # UD Tense if the form is finite ("Past" on an infinitive-like form: maybe a plural past)
+    level: int  # 2: the lexicon has the form; 1: a suffix rule (confirmed or strong); 0: a guess
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+class _Tables:
+    """One language's word lists as sets, and the rules that read verb forms with them
+    (built once per language; read-only after)."""
+
+    def __init__(self, lex: VerbLexicon, data: Mapping[str, Any]) -> None:
+        self.lex = lex
+        self.closed: dict[str, str] = {word: upos for upos, words in data.get("upos", {}).items() for word in words}
+        self.finite = {form: (str(pair[0]), str(pair[1])) for form, pair in data.get("finite", {}).items()}
+
+        def words(section: str, key: str) -> frozenset[str]:
+            return frozenset(data.get(section, {}).get(key, ()))
+
+        self.abbreviations = words("sentence", "abbreviations")
+        self.may_end = words("sentence", "may_end")
+        self.clitics = words("sentence", "clitics")
+        self.det_or_pron = words("ambiguous", "determiner_or_pronoun")
+        self.determiner_opens = words("ambiguous", "determiner_opens")
+        self.poss_or_verb = words("ambiguous", "possessive_or_verb")
+        self.possessives = words("ambiguous", "possessives")
+        self.object_or_poss = words("ambiguous", "object_or_possessive")
+        self.complementizers = words("ambiguous", "complementizers")
+        self.subjects = words("ambiguous", "subjects")
+        self.perfect = words("auxiliary", "perfect")
+        self.future = words("auxiliary", "future")
+        self.passive = words("auxiliary", "passive")
+        self.helpers = self.perfect | self.passive  # auxiliaries that take a participle
+        self.modal = words("auxiliary", "modal")
+        self.copula = words("auxiliary", "copula")
+        self.with_infinitive = words("auxiliary", "with_infinitive")
+        self.marker = words("auxiliary", "marker")
+        self.particles = frozenset(p for group in lex.particles.values() for p in group)
+        self.strict = words("particles", "strict")
+        self.subordinators = lex.subordinators
+        self.clause_punctuation = lex.punctuation | _END
+        lemma = data.get("lemma", {})
+        self.past_endings = tuple(lemma.get("past_endings", ()))
+        self.present_endings = tuple(lemma.get("present_endings", ()))
+        self.participle_endings = tuple(lemma.get("participle_endings", ()))
+        self.infinitive = str(lemma.get("infinitive", ""))
+        self.vowels = str(lemma.get("vowels", ""))
+        self.undoubled = str(lemma.get("undoubled", ""))
+        self.diphthongs = tuple(lemma.get("diphthongs", ()))
+        self.voiced: dict[str, str] = dict(lemma.get("voiced", {}))
+        self.voiced_after: dict[str, str] = dict(lemma.get("voiced_after", {}))
+        self.unstressed = tuple(lemma.get("unstressed", ()))
+        self.diaeresis: dict[str, str] = dict(lemma.get("diaeresis", {}))
+        self.ordinal = frozenset(lemma.get("ordinal", ()))
+        self.adjective_endings = tuple(data.get("adjective", {}).get("endings", ()))
+        self.inflection = tuple(data.get("adjective", {}).get("inflection", ()))
+
+    # --- verb forms -------------------------------------------------------------------
+
+    def reading(self, low: str) -> _Verb | None:
+        """What a lowercase word can be as a verb, before its context decides (None: no verb)."""
+        fin = self._finite(low)
+        part = self._participle(low)
+        if fin is not None and part is not None:
+            if part[1] == 2:  # "beslist", "verkocht": finite or participle
+                return _Verb(_FIN_PART, part[0], fin.tense, max(fin.level, part[1]))
+            if fin.level == 0:  # both guesses: the participle's shape says more ("opgepakt")
+                return _Verb(_PART, part[0], "Past", 0)
+            return fin
+        if fin is not None:
+            return fin
+        if part is not None:
+            return _Verb(_PART, part[0], "Past", part[1])
+        return self._infinitive(low)
+
+    def _finite(self, low: str) -> _Verb | None:
+        """The reading as a finite verb: a form the lexicon has, a separable verb written as one
+        word, or a suffix rule (level 1 where the lexicon knows the infinitive it gives)."""
+        lex = self.lex
+        extra = self.finite.get(low)
+        if extra is not None:
+            return _Verb(_FIN_INF if low == extra[0] else _FIN, extra[0], extra[1], 2)
+        if low in lex.past:
+            return _Verb(_FIN, lex.past[low], "Pres" if low in lex.present else "Past", 2)
+        if low in lex.present:
+            lemma = lex.present[low]
+            return _Verb(_FIN_INF if low == lemma else _FIN, lemma, "Pres", 2)
+        core = lex.strip_particle(low)
+        if core != low:  # a separable verb written as one word in a subordinate clause
+            particle = low[: len(low) - len(core)]
+            if core in lex.past:
+                return _Verb(_FIN, particle + self.base(core, lex.past[core]), "Past", 2)
+            if core in lex.present and core != lex.present[core]:
+                return _Verb(_FIN, particle + self.base(core, lex.present[core]), "Pres", 2)
+        if lex.is_regular_past(low) and not low.startswith(lex.participle_prefix):
+            return _Verb(_FIN, self.guess(low, self.past_endings)[0], "Past", 1)
+        if lex.may_be_plural_past(low):
+            lemma, known = self.guess(low, self.past_endings)
+            if known and lemma != low:
+                return _Verb(_FIN, lemma, "Past", 1)
+        if len(low) >= lex.present_min and low.endswith(lex.present_endings) and low not in lex.not_past:
+            lemma, known = self.guess(low, self.present_endings, keep=True)
+            return _Verb(_FIN, lemma, "Pres", 1 if known else 0)
+        return None
+
+    def _participle(self, low: str) -> tuple[str, int] | None:
+        """The lemma and level of the reading as a past participle, if there is one."""
+        lex = self.lex
+        if low in lex.infinitives:
+            return None
+        if low in lex.participles:
+            return lex.participles[low], 2
+        core = lex.strip_particle(low)
+        particle = low[: len(low) - len(core)]
+        if particle and core in lex.participles:
+            return particle + lex.participles[core], 2
+        if core.endswith(self.infinitive):  # a strong participle: only with the prefix ("gelopen")
+            found = core.startswith(lex.participle_prefix) and len(core) >= 6 and core not in lex.infinitives
+        else:
+            found = lex.is_participle(low)
+        return (particle + self._participle_lemma(core), 0) if found else None
+
+    def _participle_lemma(self, core: str) -> str:
+        """The infinitive of a participle the lexicon lacks: "gewerkt" -> "werken"."""
+        prefix = self.lex.participle_prefix
+        body = core
+        if body.startswith(prefix) and len(body) - len(prefix) >= 3:
+            body = body[len(prefix):]
+            body = self.diaeresis.get(body[0], body[0]) + body[1:]
+        if body.endswith(self.infinitive):
+            return body
+        return self.guess(body, self.participle_endings, keep=True)[0]
+
+    def _infinitive(self, low: str) -> _Verb | None:
+        """A known infinitive (level 2) or any word on -en (a guess, maybe a plural past)."""
+        lex = self.lex
+        if low in lex.infinitives or lex.strip_particle(low) in lex.infinitives:
+            return _Verb(_INF, low, "Pres", 2)
+        if lex.is_infinitive(low):
+            past = lex.may_be_plural_past(low) and self.guess(low, self.past_endings)[0] != low
+            return _Verb(_INF, low, "Past" if past else "Pres", 0)
+        return None
+
+    def base(self, form: str, lemma: str) -> str:
+        """The lemma without the particle of a separable verb when ``form`` does not carry it
+        (the lexicon files the past "kondigde" under the whole verb)."""
+        for particle in self.lex.particles.get(lemma[:1], ()):
+            if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
+                return lemma if form.startswith(particle) else lemma[len(particle):]
+        return lemma
+
+    def guess(self, form: str, endings: tuple[str, ...], *, keep: bool = False) -> tuple[str, bool]:
+        """The infinitive of a form the lexicon lacks: strip an ending, respell the stem, add the
+        infinitive ending. The first guess the lexicon knows wins, else the first guess."""
+        stems = [form[: -len(end)] for end in endings if form.endswith(end) and len(form) > len(end) + 1]
+        if keep:
+            stems.append(form)
+        guesses = [g for g in map(self.respell, stems) if g is not None]
+        for g in guesses:
+            if self.known(g):
+                return g, True
+        return (guesses[0] if guesses else form), False
+
+    def known(self, infinitive: str) -> bool:
+        """Whether the lexicon knows the verb, or the verb it makes with a prefix or particle
+        ("verhuren": "huren", "aftreden": "treden")."""
+        lex = self.lex
+        if infinitive in lex.infinitives or lex.strip_particle(infinitive) in lex.infinitives:
+            return True
+        return any(infinitive.startswith(prefix) and infinitive[len(prefix):] in lex.infinitives
+                   for prefix in lex.inseparable)
+
+    def respell(self, stem: str) -> str | None:
+        """The infinitive of a stem by the spelling rules in the data (None if it cannot be one)."""
+        vowels, ending, voiced = self.vowels, self.infinitive, self.voiced
+        if len(stem) < 2 or stem[-1] in vowels or not stem[-1].isalpha():
+            return None
+        last, body = stem[-1], stem[:-1]
+        if len(body) >= 2 and body[-1] == body[-2] and body[-1] in vowels:  # a long vowel written double
+            return body[:-1] + voiced.get(last, last) + ending
+        if body.endswith(self.diphthongs):
+            return body + voiced.get(last, last) + ending
+        if body[-1] in self.voiced_after.get(last, ""):
+            return body + voiced.get(last, last) + ending
+        if (body[-1] in vowels and (len(body) == 1 or body[-2] not in vowels) and last not in self.undoubled
+                and self._stressed(stem)):
+            return body + last + last + ending  # a short vowel keeps its closed syllable
+        return body + last + ending
+
+    def _stressed(self, stem: str) -> bool:
+        """Whether the stem's last syllable is stressed (so its consonant doubles before -en)."""
+        if not stem.endswith(self.unstressed):
+            return True
+        core = stem
+        for prefix in self.lex.inseparable:
+            if core.startswith(prefix) and len(core) > len(prefix) + 2:
+                core = core[len(prefix):]
+                break
+        vowels = self.vowels
+        groups = sum(1 for k, ch in enumerate(core) if ch in vowels and (k == 0 or core[k - 1] not in vowels))
+        return groups < 2
+
+
+@functools.cache
+def _tables(code: str) -> _Tables:
+    """The tables of a language, built once per process."""
+    language = load_language(code)
+    return _Tables(VerbLexicon.of(language), language.data("parser"))
+
+
+def _check_language(instance: BuiltinParser, attribute: object, value: str) -> None:
+    load_language(value)  # raises ValueError for a language the library does not have
+
+
+@frozen
+class BuiltinParser:
+    """The rule-based analyzer: sentences and tokens with parts of speech, verb features,
+    separable verbs and clause numbers, and no dependency tree.
+
+    >>> [(t.text, t.upos, t.lemma) for t in BuiltinParser().parse("Hij legde de sancties op.")[0].tokens][:2]
+    [('Hij', 'PRON', 'hij'), ('legde', 'VERB', 'opleggen')]
+    """
+
+    language: str = field(default="nl", validator=_check_language)
+
+    def parse(self, text: str) -> tuple[Sentence, ...]:
+        """The sentences of ``text``; token offsets index ``text`` itself."""
+        return _Document(_tables(self.language), text).sentences()
+
+
+class _Document:
+    """One text being analyzed, with the verb readings of the words seen so far."""
+
+    def __init__(self, tables: _Tables, text: str) -> None:
+        self.t = tables
+        self.text = text
+        self._readings: dict[str, _Verb | None] = {}
+
+    def reading(self, low: str) -> _Verb | None:
+        """The verb reading of a word, worked out once per text (words repeat)."""
+        if low in self._readings:
+            return self._readings[low]
+        found = self._readings[low] = self.t.reading(low)
+        return found
+
+    # --- tokens and sentences ------------------------------------------------------
+
+    def tokens(self) -> list[tuple[int, int, int]]:
+        """(start, end, kind) of every token: words, numbers, punctuation, abbreviations."""
+        text, s = self.text, self.t
+        found = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+        out: list[tuple[int, int, int]] = []
+        k, n = 0, len(found)
+        while k < n:
+            start, end, group = found[k]
+            k += 1
+            if group == "word":
+                if text[start].isdigit():
+                    out.append((start, end, _NUM))
+                    continue
+                if k < n and found[k][0] == end and found[k][1] == end + 1 and text[end] == ".":
+                    low = _fold(text[start:end + 1])
+                    initial = (end - start == 1 and text[start].isupper() and k + 1 < n
+                               and text[found[k + 1][0]].isupper())
+                    if low in s.abbreviations or low in s.may_end or initial:
+                        out.append((start, end + 1, _ABBR_END if low in s.may_end else _ABBR))
+                        k += 1
+                        continue
+                out.append((start, end, _WORD))
+            elif group == "abbr":
+                low = _fold(text[start:end])
+                known = low in s.abbreviations or (low not in s.may_end and text[start:end].isupper())
+                out.append((start, end, _ABBR if known else _ABBR_END))
+            elif group == "clitic":
+                if _fold(text[start:end]).split("-")[0] in s.clitics:
+                    out.append((start, end, _WORD))
+                else:  # a quote before a word
+                    out.append((start, start + 1, _PUNCT))
+                    out.append((start + 1, end, _WORD))
+            else:
+                out.append((start, end, _PUNCT))
+        return out
+
+    def bounds(self, toks: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        """Token ranges of the sentences."""
+        text = self.text
+        out: list[tuple[int, int]] = []
+        first, final = 0, False  # final: the tokens so far end in end punctuation (and closing quotes)
+        for i, (start, end, kind) in enumerate(toks):
+            piece = text[start:end]
+            if kind == _PUNCT:
+                adjacent = i > 0 and toks[i - 1][1] == start
+                final = piece in _END or piece[0] == "." or (final and adjacent and piece in _CLOSING)
+            else:
+                final = False
+            if i + 1 == len(toks):
+                break
+            after = toks[i + 1][0]
+            head = text[after]
+            if text.find("\n", end, after) >= 0:
+                if text.count("\n", end, after) >= 2:
+                    split = True  # a blank line
+                elif kind == _ABBR:
+                    split = False
+                elif final or kind == _ABBR_END:
+                    split = True
+                elif kind == _PUNCT and piece not in _CLOSING:
+                    split = False  # a line ending in a comma or a dash goes on
+                else:  # a line with no end punctuation: a headline if short or if a capital follows
+                    line = text[text.rfind("\n", 0, start) + 1:end].strip()
+                    split = len(line) < _SHORT_LINE or not head.islower()
+            elif after == end:
+                split = False
+            elif kind == _ABBR_END:
+                split = head.isupper()
+            else:
+                split = final and (head.isupper() or head.isdigit() or head in _OPENING)
+            if split:
+                out.append((first, i + 1))
+                first = i + 1
+        if first < len(toks):
+            out.append((first, len(toks)))
+        capped: list[tuple[int, int]] = []
+        for a, b in out:
+            while b - a > _MAX_TOKENS:
+                capped.append((a, a + _MAX_TOKENS))
+                a += _MAX_TOKENS
+            capped.append((a, b))
+        return capped
+
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence, analyzed; first the words the text writes with a capital inside a
+        sentence, so that the same word at the start of another is known to be a name."""
+        toks = self.tokens()
+        bounds = self.bounds(toks)
+        text = self.text
+        names: set[str] = set()  # words written with a capital inside a sentence: names
+        for a, b in bounds:
+            for i in range(a + 1, b):
+                start, end, kind = toks[i]
+                if kind == _WORD and text[start].isupper() and text[toks[i - 1][0]:toks[i - 1][1]] not in _LEADS:
+                    names.add(text[start:end])
+        return tuple(_Analysis(self, toks[a:b], names).sentence(index) for index, (a, b) in enumerate(bounds))
+
+
+class _Analysis:
+    """One sentence: its tokens' classes, verb roles and clauses, filled pass by pass."""
+
+    def __init__(self, doc: _Document, toks: list[tuple[int, int, int]], names: set[str]) -> None:
+        self.doc, self.t = doc, doc.t
+        text = doc.text
+        self.toks = toks
+        self.names = names
+        n = self.n = len(toks)
+        self.text = [text[a:b] for a, b, _ in toks]
+        self.low = [_fold(w) for w in self.text]
+        self.kind = [k for _, _, k in toks]
+        self.tag: list[str | None] = [None] * n
+        self.verb: list[_Verb | None] = [None] * n  # the verb reading the context allows
+        self.te = [False] * n  # an infinitive after the infinitive marker
+        self.opener = [False] * n
+        self.boundary = [False] * n
+        self.role = [_NO] * n
+        self.lemma = list(self.low)
+        self.tense: list[str | None] = [None] * n
+        self.particle: list[int | None] = [None] * n
+        self.clause = [0] * n
+        self.lead = [i == 0 or self.text[i - 1] in _LEADS for i in range(n)]
+
+    def sentence(self, index: int) -> Sentence:
+        self.classes()
+        parent, sub = self.clauses()
+        members: dict[int, list[int]] = {}
+        for i, c in enumerate(self.clause):
+            members.setdefault(c, []).append(i)
+        for c, idx in members.items():
+            self.verbs(idx, sub[c])
+        self.merge(parent, members)
+        members = {}
+        for i, c in enumerate(self.clause):
+            members.setdefault(c, []).append(i)
+        for idx in members.values():
+            self.auxiliaries(idx)
+        for i in range(self.n):
+            if self.tag[i] is None:
+                self.tag[i] = self.content(i)
+        for idx in members.values():
+            self.particles(idx)
+        self.te_particles()
+        tokens = []
+        for i, (start, end, _) in enumerate(self.toks):
+            tag = self.tag[i] or "X"
+            feats: dict[str, str] = {}
+            role = self.role[i]
+            if role == _FINITE:
+                feats = {"VerbForm": "Fin", "Tense": self.tense[i] or "Pres"}
+            elif role == _PARTICIPLE:
+                feats = {"VerbForm": "Part", "Tense": "Past"}
+            elif role == _INFINITIVE:
+                feats = {"VerbForm": "Inf"}
+            tokens.append(Token(index=i, text=self.text[i], start=start, end=end, lemma=self.lemma[i], upos=tag,
+                                feats=feats, particle=self.particle[i], clause=self.clause[i]))
+        return Sentence(index=index, start=self.toks[0][0], end=self.toks[-1][1], tokens=tuple(tokens))
+
+    # --- word classes ---------------------------------------------------------------
+
+    def raw(self, j: int) -> _Verb | None:
+        """The verb reading of token ``j`` on its own: None for no word, a closed-class word or a name."""
+        if j >= self.n or self.kind[j] != _WORD or self.low[j] in self.t.closed:
+            return None
+        if self.low[j] in self.t.det_or_pron or self.low[j] in self.t.poss_or_verb:
+            return None
+        if self.text[j][0].isupper():
+            if not self.lead[j] or self.text[j] in self.names:
+                return None
+            found = self.doc.reading(self.low[j])  # a capital at the start: a name unless the lexicon
+            return found if found is not None and found.level == 2 else None  # has the verb form
+        return self.doc.reading(self.low[j])
+
+    def firm(self, j: int) -> bool:
+        """Whether token ``j`` can only be read as a finite verb form the lexicon vouches for."""
+        v = self.raw(j)
+        return v is not None and v.kind in (_FIN, _FIN_INF, _FIN_PART) and v.level >= 1
+
+    def open_class(self, j: int) -> bool:
+        """A lowercase word of no closed class that is no firm verb form: a noun or adjective."""
+        if j >= self.n or self.kind[j] != _WORD or not self.text[j][0].islower():
+            return False
+        low, s = self.low[j], self.t
+        if low in self.t.closed or low in s.det_or_pron or low in s.poss_or_verb or low in s.subordinators:
+            return False
+        v = self.raw(j)
+        return v is None or v.level == 0
+
+    def classes(self) -> None:
+        """Closed classes, the determiner/pronoun/verb ambiguities, and which words may be verbs:
+        one pass left to right, looking one token ahead."""
+        s, closed = self.t, self.t.closed
+        block = 0  # the least verb level the next word needs: 3 none, 2 a form the lexicon has
+        seen_finite = False  # a finite verb since the last clause boundary
+        for i in range(self.n):
+            before, block = block, 0
+            kind, low, text = self.kind[i], self.low[i], self.text[i]
+            if kind == _PUNCT:
+                self.tag[i] = "SYM" if text in _SYMBOLS or unicodedata.category(text[0])[0] == "S" else "PUNCT"
+                if text in s.clause_punctuation or text[0] == ".":
+                    self.boundary[i] = True
+                    seen_finite = False
+                continue
+            if kind == _NUM:
+                block = 1
+                continue  # tagged in content()
+            if kind in (_ABBR, _ABBR_END):
+                self.tag[i] = "X"
+                continue
+            after_marker = i > 0 and self.low[i - 1] in s.marker
+            if text[0].isupper() and not self.lead[i]:
+                if before == 3 and self.adjective_here(i):
+                    self.tag[i], block = "ADJ", 3
+                else:
+                    self.tag[i] = "PROPN"
+                continue
+            if low in s.det_or_pron:
+                block = self.determiner_or_pronoun(i)
+                if self.opener[i]:
+                    seen_finite = False
+                continue
+            if low in s.poss_or_verb:
+                if self.possessive_is_verb(i, seen_finite):
+                    if after_marker:
+                        self.verb[i] = _Verb(_INF, low, "Pres", 2)
+                        self.te[i] = True
+                    else:
+                        self.verb[i] = self.doc.reading(low)  # its finite reading is in the data
+                        seen_finite = True
+                else:
+                    self.tag[i], block = "PRON", 3
+                continue
+            if low in closed:
+                tag = self.tag[i] = closed[low]
+                if low in s.subordinators and not self.firm(i + 1):
+                    self.opener[i] = True
+                    seen_finite = False
+                elif low in s.subordinators and tag == "SCONJ":
+                    self.tag[i] = "ADV"  # "toen vertrok hij": an adverb before its verb
+                if tag == "DET" or low in s.possessives:
+                    block = 3
+                elif tag == "ADP" or low in s.object_or_poss:
+                    block = 2
+                elif tag == "ADJ" and (before == 3 or low.endswith(s.inflection)):
+                    block = 3
+                continue
+            if before == 3:  # inside a noun phrase: an adjective before its noun, or the noun
+                if self.adjective_here(i):
+                    self.tag[i], block = "ADJ", 3
+                else:
+                    self.tag[i] = "NOUN"
+                continue
+            v = self.raw(i)
+            if v is None:
+                continue
+            if after_marker:
+                if v.kind in (_INF, _FIN_INF):
+                    self.verb[i] = _Verb(_INF, low if v.kind == _INF else v.lemma, "Pres", 2)
+                    self.te[i] = True
+                continue
+            if v.level >= before:
+                self.verb[i] = v
+                if v.kind in (_FIN, _FIN_INF, _FIN_PART) and v.level >= 1:
+                    seen_finite = True
+
+    def adjective_here(self, i: int) -> bool:
+        """Inside a noun phrase: whether word ``i`` is an adjective before the noun (inflected,
+        with an adjective ending, or a participle, and a word that is no verb follows)."""
+        j = i + 1
+        if j >= self.n or self.kind[j] != _WORD or self.low[j] in self.t.closed:
+            return False
+        after = self.raw(j)
+        if after is not None and (after.level >= 1 or after.kind == _PART):
+            return False  # "de gemeente maakte", "werd de politie gealarmeerd": a noun before a verb
+        low = self.low[i]
+        if low.endswith(self.t.inflection) or low.endswith(self.t.adjective_endings):
+            return True
+        reading = self.raw(i)
+        return reading is not None and reading.kind in (_PART, _FIN_PART)  # "de getroffen wijk"
+
+    def determiner_or_pronoun(self, i: int) -> int:
+        """Tag a word that may be a determiner, a pronoun or a clause opener; the block it puts
+        on the next word."""
+        s, low = self.t, self.low[i]
+        nxt = i + 1
+        if low not in s.subordinators:
+            content = self.open_class(nxt) or (nxt < self.n and self.kind[nxt] == _WORD
+                                               and self.text[nxt][0].isupper() and not self.firm(nxt))
+            content = content or self.t.closed.get(self.low[nxt] if nxt < self.n else "") in ("ADJ", "NUM")
+            self.tag[i] = "DET" if content else "PRON"
+            return 3 if content else 0
+        prev_tag = self.tag[i - 1] if i > 0 else None
+        prev_verb = i > 0 and (self.verb[i - 1] is not None or prev_tag == "ADV" or prev_tag == "PRON")
+        if nxt >= self.n or self.kind[nxt] == _PUNCT:
+            self.tag[i] = "PRON"
+            return 0
+        if (prev_tag in ("NOUN", "PROPN") or (i > 0 and self.boundary[i - 1] and not self.lead[i])
+                or (low in s.complementizers and prev_verb)):
+            opens = True
+        elif self.open_class(nxt):
+            self.tag[i] = "DET"
+            self.opener[i] = low in s.determiner_opens and not self.lead[i]
+            return 3
+        else:
+            opens = not (self.lead[i] and self.firm(nxt))
+        self.opener[i] = opens
+        self.tag[i] = "SCONJ" if opens and low in s.complementizers else "PRON"
+        return 0
+
+    def possessive_is_verb(self, i: int, seen_finite: bool) -> bool:
+        """Whether a word that is a possessive or a verb ("zijn") is the verb here."""
+        nxt = i + 1
+        if nxt >= self.n or self.kind[nxt] in (_PUNCT, _NUM):
+            return True
+        tag = self.t.closed.get(self.low[nxt])
+        if tag in ("ADP", "ADV", "DET", "SCONJ", "CCONJ", "PRON") or self.low[nxt] in self.t.det_or_pron:
+            return True
+        v = self.raw(nxt)
+        if v is not None and v.kind in (_PART, _FIN_PART) and (
+                v.level == 2 or nxt + 1 >= self.n or self.kind[nxt + 1] == _PUNCT):
+            return True  # "zijn vertrokken", "zijn opgelucht."
+        if i > 0 and self.low[i - 1] in self.t.subjects:
+            return True
+        return i > 0 and self.tag[i - 1] in ("NOUN", "PROPN") and not seen_finite
+
+    def content(self, i: int) -> str:
+        """The class of a word that is no closed-class word and no verb here."""
+        kind, text, low = self.kind[i], self.text[i], self.low[i]
+        if kind == _NUM:
+            digits = len(text) - len(text.lstrip("0123456789.,:/-"))
+            rest = low[digits:]
+            if not rest or rest in self.t.ordinal:
+                return "NUM"
+            low = rest
+        elif low in self.t.closed:
+            return self.t.closed[low]
+        if kind == _WORD and text[0].isupper() and (text in self.names or any(ch.isupper() for ch in text[1:])):
+            return "PROPN"
+        if low.endswith(self.t.adjective_endings) and len(low) > 4:
+            return "ADJ"
+        if any(ch.isdigit() for ch in low):
+            return "X"
+        return "NOUN"
+
+    # --- clauses --------------------------------------------------------------------
+
+    def clauses(self) -> tuple[list[int], list[bool]]:
+        """Number the clauses; returns each clause's parent (the clause it interrupts) and
+        whether a subordinator opened it."""
+        n = self.n
+        segments: list[tuple[int, int]] = []  # runs of tokens between clause punctuation
+        i = 0
+        while i < n:
+            if self.boundary[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and not self.boundary[j]:
+                j += 1
+            segments.append((i, j))
+            i = j
+        finite = [v is not None and v.kind in (_FIN, _FIN_INF, _FIN_PART) and v.level >= 1 and not te
+                  for v, te in zip(self.verb, self.te, strict=True)]
+        plain = [v is not None and v.kind == _FIN for v in self.verb]  # finite, and spelled as nothing else
+        starts = [finite[a] for a, _ in segments]
+        has = [any(finite[a:b]) for a, b in segments]
+        parent, sub, has_finite, has_firm, used = [-1], [False], [False], [False], [False]
+
+        def new(up: int, subordinate: bool) -> int:
+            parent.append(up)
+            sub.append(subordinate)
+            has_finite.append(False)
+            has_firm.append(False)
+            used.append(False)
+            return len(parent) - 1
+
+        def waiting(c: int) -> int:
+            """The innermost clause from ``c`` outward that still lacks its finite verb (-1: none)."""
+            for _ in range(_DEPTH):
+                if c < 0:
+                    return -1
+                if not has_finite[c]:
+                    return c
+                c = parent[c]
+            return -1
+
+        cur = 0
+        done = 0  # tokens before this have their clause
+        for k, (a, b) in enumerate(segments):
+            for j in range(done, a):
+                self.clause[j] = cur
+            if k > 0 and not self.opener[a]:
+                target = waiting(cur)
+                if starts[k]:  # "..., zei de minister" / "Omdat ..., ging hij"
+                    cur = target if target >= 0 else new(0, False)
+                elif has[k]:
+                    if target >= 0 and used[target] and k + 1 < len(segments) and starts[k + 1]:
+                        cur = new(target, False)  # "Het plan, zo zei hij, is klaar": an inserted clause
+                    else:
+                        cur = target if target >= 0 else new(0, False)
+                elif target >= 0:
+                    cur = target  # an apposition or list: back to the clause that waits for its verb
+                elif cur > 0 and not sub[cur]:
+                    cur = parent[cur]  # "Hij legde, zo zei hij, ... op": an inserted clause has ended
+            for j in range(a, b):
+                if self.opener[j]:
+                    cur = new(cur, True)
+                elif finite[j] and sub[cur] and j > 0 and self.tag[j - 1] != "CCONJ" and (
+                        (has_firm[cur] and plain[j]) or (j + 1 < n and self.low[j + 1] in self.t.subjects)):
+                    # "Omdat hij ziek was ging hij ...": the subordinate clause is complete, or the
+                    # verb comes before its subject: the verb is the enclosing clause's.
+                    target = waiting(parent[cur])
+                    if target >= 0:
+                        cur = target
+                self.clause[j] = cur
+                used[cur] = True
+                if finite[j]:
+                    has_finite[cur] = True
+                    has_firm[cur] = has_firm[cur] or plain[j]
+            done = b
+        for j in range(done, n):
+            self.clause[j] = cur
+        return parent, sub
+
+    def merge(self, parent: list[int], members: dict[int, list[int]]) -> None:
+        """A clause with no verb ("als minister") belongs to the clause around it; then
+        number the clauses in order of appearance, the main clause 0."""
+        alias = list(range(len(parent)))
+        for c in range(1, len(parent)):
+            if not any(self.role[i] != _NO for i in members.get(c, ())):
+                alias[c] = alias[parent[c]] if parent[c] >= 0 else 0
+        number = {0: 0}
+        for i in range(self.n):
+            c = alias[self.clause[i]]
+            self.clause[i] = number.setdefault(c, len(number))
+
+    # --- verbs ----------------------------------------------------------------------
+
+    def verbs(self, idx: list[int], subordinate: bool) -> None:
+        """Decide the verb roles in one clause: finite, participle, infinitive."""
+        verb = {i: v for i in idx if (v := self.verb[i]) is not None}
+        if not verb:
+            return
+        s = self.t
+        fins: list[int] = []
+        amb_inf: list[int] = []
+        amb_part: list[int] = []
+        parts: list[int] = []
+        infs: list[int] = []
+        weak: list[int] = []
+        for i, v in verb.items():
+            if self.te[i]:
+                self.set(i, _INFINITIVE, v.lemma)
+            elif v.kind == _FIN:
+                (fins if v.level >= 1 else weak).append(i)
+            elif v.kind == _FIN_INF:
+                amb_inf.append(i)
+            elif v.kind == _FIN_PART:
+                amb_part.append(i)
+            elif v.kind == _PART:
+                parts.append(i)
+            else:
+                infs.append(i)
+        if amb_inf and not fins:
+            fins.append(amb_inf.pop(0))  # "Zij hebben ...": the first form spelled as an infinitive
+        for i in amb_inf:
+            if i > 0 and self.tag[i - 1] == "CCONJ":
+                fins.append(i)  # "... en zijn vertrokken": a second finite verb
+            else:
+                self.set(i, _INFINITIVE, verb[i].lemma)
+        helped = any(verb[i].lemma in s.helpers for i in fins)
+        for i in amb_part:
+            (parts if helped else fins).append(i)
+        if not fins:
+            # No form reads as finite for sure: take a form spelled as an infinitive, then a
+            # guess on -t, then any -en word; the first in a main clause (but not its first
+            # word, which is the subject), the last in a subordinate one (verb-final).
+            first = next((i for i in idx if self.kind[i] == _WORD), -1)
+            known = [i for i in infs if verb[i].level == 2]
+            guessed = [i for i in infs if verb[i].level < 2]
+            for group in (known, weak, guessed):
+                found = [i for i in group if subordinate or i != first]
+                if found:
+                    pick = found[-1] if subordinate else found[0]
+                    if pick in infs:
+                        infs.remove(pick)
+                    fins.append(pick)
+                    break
+        fins.sort()
+        for i in fins[1:]:
+            if verb[i].level < 2 and self.tag[i - 1] != "CCONJ":
+                fins.remove(i)  # "stelt besluit ... uit": a second finite verb only after "en"
+        for i in fins:
+            v = verb[i]
+            lemma = v.lemma
+            if v.kind == _INF:
+                lemma = self.t.guess(self.low[i], s.past_endings)[0] if v.tense == "Past" else self.low[i]
+            # "stelde" is filed under one of the verbs it makes ("uitstellen"): keep the base verb
+            # until the clause shows its particle.
+            self.set(i, _FINITE, self.t.base(self.low[i], lemma), v.tense)
+        helped = any(verb[i].lemma in s.helpers for i in fins)
+        for i in parts:
+            if verb[i].level >= 1 or helped or not fins:
+                self.set(i, _PARTICIPLE, verb[i].lemma)
+        lemmas = {self.lemma[i] for i in idx if self.role[i] in (_FINITE, _INFINITIVE)}
+        if lemmas & s.with_infinitive:
+            rest = set(infs)
+            tail = True  # every later word of the clause is a verb form: the final verb cluster
+            for i in reversed(idx):
+                reading = verb.get(i)
+                if i in rest and reading is not None and (reading.level == 2 or tail):
+                    self.set(i, _INFINITIVE, reading.lemma)
+                if self.kind[i] == _WORD and reading is None and self.low[i] not in s.particles:
+                    tail = False
+
+    def set(self, i: int, role: int, lemma: str, tense: str | None = None) -> None:
+        """Give token ``i`` its verb role."""
+        self.role[i], self.lemma[i], self.tense[i] = role, lemma, tense
+
+    def auxiliaries(self, idx: list[int]) -> None:
+        """VERB or AUX for each verb of one clause: an auxiliary is one whose complement is there."""
+        s = self.t
+        verbs = [i for i in idx if self.role[i] != _NO]
+        participles = sum(1 for i in verbs if self.role[i] == _PARTICIPLE)
+        bares = sum(1 for i in verbs if self.role[i] == _INFINITIVE and not self.te[i])
+        for i in verbs:
+            lemma = self.lemma[i]
+            participle = participles - (self.role[i] == _PARTICIPLE) > 0  # another verb is a participle
+            bare = bares - (self.role[i] == _INFINITIVE and not self.te[i]) > 0
+            aux = (lemma in s.future
+                   or (lemma in s.helpers and participle)
+                   or (lemma in s.modal and bare)
+                   or (lemma in s.copula and self.role[i] != _PARTICIPLE and not participle and not bare))
+            self.tag[i] = "AUX" if aux else "VERB"
+
+    def particles(self, idx: list[int]) -> None:
+        """Join the finite verb of a clause to the particle stranded at its end."""
+        s = self.t
+        for i in reversed(idx):
+            if self.te[i] or (i + 1 < self.n and self.te[i + 1]):
+                continue  # "om het plan uit te stellen": the infinitive has its own particle
+            if self.role[i] != _NO:
+                return  # a verb comes first: no particle after the finite verb
+            if self.kind[i] != _WORD or self.low[i] not in s.particles:
+                continue
+            if i + 2 < self.n and self.te[i + 2]:
+                continue
+            if i > 0 and self.tag[i - 1] in ("DET", "ADP"):
+                continue  # "in plaats van", "op de tafel": a noun or a preposition
+            if self.stranded(i):
+                break
+        else:
+            return
+        verb = next((j for j in reversed(idx) if j < i and self.role[j] != _NO), -1)
+        if verb < 0 or self.role[verb] != _FINITE or self.tag[verb] != "VERB":
+            return
+        self.particle[verb] = i
+        self.lemma[verb] = self.low[i] + self.t.base(self.low[verb], self.lemma[verb])
+        if self.tag[i] in ("NOUN", "ADJ", "PROPN", "X"):
+            self.tag[i] = "ADV"
+
+    def stranded(self, i: int) -> bool:
+        """Whether particle ``i`` governs nothing after it: the clause ends, or what follows is
+        no noun phrase (only for particles that are not also frequent adverbs)."""
+        j = i + 1
+        if j >= self.n or self.kind[j] == _PUNCT or self.clause[j] != self.clause[i]:
+            return True
+        if self.low[i] in self.t.strict:
+            return False
+        return self.tag[j] in ("ADP", "ADV", "CCONJ", "SCONJ", "VERB", "AUX") or self.role[j] != _NO
+
+    def te_particles(self) -> None:
+        """"op te leggen": an infinitive after the marker takes the particle before it."""
+        s = self.t
+        for i in range(2, self.n):
+            if (self.te[i] and self.low[i - 2] in s.particles and self.kind[i - 2] == _WORD
+                    and self.role[i - 2] == _NO and self.particle[i] is None):
+                self.particle[i] = i - 2
+                self.lemma[i] = self.low[i - 2] + self.t.base(self.low[i], self.lemma[i])

@@ -1,0 +1,207 @@
+"""Events: which words of a parsed sentence are events, their class, and their time.
+
+The parser (built-in or a real one) says which tokens are verbs, auxiliaries
+and particles and where clauses begin; this module decides which of them are
+events (main verbs, not the auxiliaries and modals that carry them; nouns that
+name events), gives each its TimeML class, tense, aspect and polarity from the
+language's ``events.toml``, and links it to the time expression of its own
+clause: the one its verb governs where the parser built a tree, else the
+nearest one in the clause. An event with no time in its clause gets none: it
+is never given the DCT silently.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from .intent import Tense
+from .lang import Language
+from .model import Aspect, EventClass, Polarity, Span, TimeExpression, TimexType
+from .parsing import Sentence, Token
+
+__all__ = ["EventLexicon", "Found", "find_events"]
+
+
+class EventLexicon:
+    """The language's event words (``events.toml``), indexed for lookup."""
+
+    def __init__(self, language: Language) -> None:
+        data = language.data("events")
+        self.classes: dict[str, EventClass] = {}
+        for name, lemmas in data.get("class", {}).items():
+            for lemma in lemmas:
+                self.classes[lemma] = EventClass[name.upper()]
+        self.nominal: dict[str, EventClass] = {}
+        for name, words in data.get("nominal", {}).items():
+            for word in words:
+                self.nominal[word] = EventClass[name.upper()]
+        not_event = data.get("not_event", {})
+        self.auxiliaries = frozenset(not_event.get("auxiliaries", ()))
+        self.modals = frozenset(not_event.get("modals", ()))
+        self.copulas = frozenset(not_event.get("copulas", ()))
+        self.adjectival = frozenset(not_event.get("adjectival_participles", ()))
+        self.intensional = frozenset(data.get("intensional", {}).get("verbs", ()))
+        self.negation = frozenset(data.get("negation", {}).get("words", ()))
+        prepositions = data.get("anchor_prepositions", {})
+        self.before = frozenset(prepositions.get("before", ()))
+        self.after = frozenset(prepositions.get("after", ()))
+        future = language.verbs.get("auxiliary", {})
+        self.future = frozenset(form for form, role in future.items() if role == "future")
+        self.perfect = frozenset(form for form, role in future.items() if role == "perfect")
+
+    @staticmethod
+    @functools.cache
+    def of(code: str) -> EventLexicon:
+        from .lang import load_language
+
+        return EventLexicon(load_language(code))
+
+    def class_of(self, lemma: str) -> EventClass:
+        return self.classes.get(lemma, EventClass.OCCURRENCE)
+
+
+@frozen(kw_only=True)
+class Found:
+    """An event as found in a sentence, before it is put on the timeline."""
+
+    span: Span
+    text: str
+    lemma: str
+    cls: EventClass
+    tense: Tense | None
+    aspect: Aspect
+    polarity: Polarity
+    sentence: int
+    token: int  # index of the trigger in its sentence
+    clause: int
+    nominal: bool
+    timex: TimeExpression | None
+
+
+def _is_verb(t: Token) -> bool:
+    return t.upos == "VERB"
+
+
+def _tense_of(clause: Sequence[Token], lex: EventLexicon) -> tuple[Tense | None, Aspect]:
+    """The tense and aspect of a clause's verb group, from its finite verb."""
+    finite = next((t for t in clause if t.feat("VerbForm") == "Fin"), None)
+    if finite is None:
+        return None, Aspect.NONE
+    word = finite.text.lower()
+    perfect = word in lex.perfect and any(t.feat("VerbForm") == "Part" for t in clause)
+    aspect = Aspect.PERFECTIVE if perfect else Aspect.NONE
+    if word in lex.future:
+        return Tense.FUTURE, aspect
+    if perfect and finite.feat("Tense") == "Pres":
+        return Tense.PAST, aspect  # "heeft gezegd": a present perfect tells of the past
+    past = finite.feat("Tense") == "Past"
+    return (Tense.PAST if past else Tense.PRESENT), aspect
+
+
+def find_events(sentences: Iterable[Sentence], timexes: Sequence[TimeExpression], text: str,
+                language: Language) -> list[Found]:
+    """Every event of the sentences, in text order, each linked to the time of its clause."""
+    lex = EventLexicon.of(language.code)
+    out: list[Found] = []
+    ordered = sorted(timexes, key=lambda t: t.start)
+    for sentence in sentences:
+        in_sentence = [t for t in ordered if sentence.start <= t.start < sentence.end]
+        out.extend(_sentence_events(sentence, in_sentence, text, lex))
+    return out
+
+
+def _timex_tokens(sentence: Sentence, timexes: Sequence[TimeExpression]) -> dict[int, TimeExpression]:
+    """Token index -> the time expression that token is part of."""
+    at: dict[int, TimeExpression] = {}
+    for tok in sentence.tokens:
+        for t in timexes:
+            if t.start < tok.end and tok.start < t.end:
+                at[tok.index] = t
+                break
+    return at
+
+
+def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text: str,
+                     lex: EventLexicon) -> list[Found]:
+    toks = sentence.tokens
+    in_timex = _timex_tokens(sentence, timexes)
+    clauses: dict[int, list[Token]] = {}
+    for tok in toks:
+        clauses.setdefault(tok.clause, []).append(tok)
+    found: list[Found] = []
+    # A clause whose only verb is a copula or an auxiliary ("De school was drie weken
+    # dicht") has that verb as its event: a state.
+    bare = {number: next((t for t in clause if t.upos == "AUX" and t.feat("VerbForm") == "Fin"), None)
+            for number, clause in clauses.items() if not any(_is_verb(t) for t in clause)}
+    for tok in toks:
+        if tok.index in in_timex:
+            continue
+        clause = clauses[tok.clause]
+        word = tok.text.lower()
+        nominal = False
+        if bare.get(tok.clause) is tok:
+            cls = lex.classes.get(tok.lemma, EventClass.STATE)
+        elif _is_verb(tok):
+            if tok.lemma in lex.auxiliaries and tok.feat("VerbForm") == "Inf":
+                continue
+            if tok.feat("VerbForm") == "Part" and word in lex.adjectival:
+                continue
+            cls = lex.class_of(tok.lemma)
+        elif tok.upos == "NOUN" and word in lex.nominal:
+            cls, nominal = lex.nominal[word], True
+        else:
+            continue
+        tense, aspect = (None, Aspect.NONE) if nominal else _tense_of(clause, lex)
+        negative = any(t.text.lower() in lex.negation for t in clause)
+        found.append(Found(
+            span=Span(tok.start, tok.end), text=tok.text, lemma=tok.lemma if not nominal else word, cls=cls,
+            tense=tense, aspect=aspect, polarity=Polarity.NEG if negative and not nominal else Polarity.POS,
+            sentence=sentence.index, token=tok.index, clause=tok.clause, nominal=nominal,
+            timex=_anchor_of(tok, sentence, timexes, in_timex)))
+    return found
+
+
+def _anchor_of(tok: Token, sentence: Sentence, timexes: Sequence[TimeExpression],
+               in_timex: dict[int, TimeExpression]) -> TimeExpression | None:
+    """The time expression an event is linked to: the one its verb governs in a tree,
+    else the nearest one in its own clause (a set is a frequency, not a time)."""
+    usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}
+    if sentence.has_tree:
+        governed = _governed(tok, sentence, usable)
+        if governed is not None:
+            return governed
+    mine = sorted((abs(k - tok.index), k, t) for k, t in usable.items() if sentence.tokens[k].clause == tok.clause)
+    if not mine:
+        return None
+    best = mine[0][2]
+    for _, _, t in mine[1:]:  # "maandag om 7.15 uur": the finer time inside the nearest one
+        if t.interval is not None and best.interval is not None and t.interval != best.interval \
+                and best.interval.contains(t.interval):
+            best = t
+    return best
+
+
+def _governed(tok: Token, sentence: Sentence, usable: dict[int, TimeExpression]) -> TimeExpression | None:
+    """A time expression whose head chain reaches ``tok`` without passing another verb."""
+    toks = sentence.tokens
+    for k, t in usable.items():
+        node: Token | None = toks[k]
+        for _ in range(len(toks)):
+            if node is None or node.head is None:
+                break
+            if node.head == tok.index:
+                return t
+            node = toks[node.head]
+            if node.upos == "VERB":
+                break
+    return None
+
+
+def describe(found: Found) -> dict[str, Any]:
+    """A short plain form, for debugging and the CLI's explanations."""
+    return {"text": found.text, "lemma": found.lemma, "class": found.cls.value,
+            "timex": None if found.timex is None else found.timex.text}
