@@ -310,6 +310,12 @@ def run_recognize(text: str) -> int:
     return len(timeline.recognize(text, dct=DCT))
 
 
+def run_analyze(text: str) -> int:
+    """``timeline.analyze`` over the whole text in one call; the number of events."""
+    import timeline
+    return len(timeline.analyze(text, dct=DCT).events)
+
+
 def run_dateparser(text: str) -> int:
     """``search_dates`` once per paragraph (one call on a megabyte is very slow and
     memory-hungry, and not how anyone would use it); the number of dates found."""
@@ -333,6 +339,10 @@ def measure_throughput(corpus: str, args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {"bytes": nbytes, "paragraphs": corpus.count("\n\n") + 1,
                            "timeline": {"seconds": seconds, "kb_per_s": kbps(nbytes, seconds), "found": found,
                                         "gc_seconds": gc_seconds, "repeat": args.repeat}}
+    # The main job, on the same text: time expressions, the parse, events and their order.
+    a_seconds, a_gc, a_found = best_of(partial(run_analyze, corpus), min(args.repeat, 3))
+    out["analyze"] = {"seconds": a_seconds, "kb_per_s": kbps(nbytes, a_seconds), "found": a_found,
+                      "gc_seconds": a_gc, "repeat": min(args.repeat, 3)}
     if not args.no_dateparser:
         _progress(f"dateparser on {nbytes / MB:.2f} MB, per paragraph (this takes a while)...")
         dp_seconds, _, dp_found = best_of(partial(run_dateparser, corpus), args.dateparser_repeat)
@@ -462,6 +472,10 @@ def _report_speed(results: dict[str, Any], out: Any) -> None:
     print(f"\nthroughput (timeline: best of {tl['repeat']} after a warm-up, one call on the whole text)", file=out)
     print(f"  timeline.recognize     {tl['seconds']:8.3f} s {tl['kb_per_s']:9.1f} KB/s  {tl['found']:7,} expressions"
           f"  ({tl['gc_seconds']:.3f} s of it in gc)", file=out)
+    if "analyze" in thr:
+        an = thr["analyze"]
+        print(f"  timeline.analyze       {an['seconds']:8.3f} s {an['kb_per_s']:9.1f} KB/s  {an['found']:7,} events"
+              f"       (best of {an['repeat']}; the time expressions, the parse, events and order)", file=out)
     if "dateparser" in thr:
         dp = thr["dateparser"]
         print(f"  dateparser.search_dates{dp['seconds']:8.3f} s {dp['kb_per_s']:9.1f} KB/s  {dp['found']:7,} dates"

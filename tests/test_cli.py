@@ -107,3 +107,60 @@ def test_no_dct_uses_the_dateline_and_says_so(tmp_path: Path) -> None:
     bare.write_text("Het kabinet beslist vrijdag.\n", encoding="utf-8")
     proc = run("recognize", str(bare))
     assert proc.returncode == 2 and "no DCT given" in proc.stderr
+
+
+def test_analyze_prints_the_timeline(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE + "McCain waarschuwde de president.\n", encoding="utf-8")
+    proc = run("analyze", str(path), "--dct", "2017-02-02")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines.index(next(x for x in lines if " zei " in x)) < lines.index(next(x for x in lines if "beslist" in x))
+    assert "unanchored" in proc.stdout and "waarschuwde" in proc.stdout.split("unanchored")[1]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "timeml", "csv"])
+def test_analyze_writes_every_format(fmt: str) -> None:
+    proc = run("analyze", "-", "--dct", "2017-02-02", "--format", fmt, stdin=ARTICLE.encode())
+    assert proc.returncode == 0, proc.stderr
+    if fmt == "json":
+        out = json.loads(proc.stdout)
+        assert out["schema"] == "timeline/1" and [e["text"] for e in out["events"]] == ["zei", "beslist"]
+    elif fmt == "jsonl":
+        out = json.loads(proc.stdout)
+        assert [(e["anchor"], e["rank"]) for e in out["events"]] == [("2017-02-02", 0), ("2017-02-03", 1)]
+    elif fmt == "timeml":
+        import xml.etree.ElementTree as ET
+
+        root = ET.fromstring(proc.stdout.encode())
+        assert root.tag == "TimeML" and len(root.findall(".//EVENT")) == 2
+    else:
+        assert proc.stdout.splitlines()[0].startswith("rank,") and len(proc.stdout.splitlines()) == 3
+
+
+def test_analyze_takes_user_dated_events() -> None:
+    text = "Een week voor zijn inauguratie stelde Trump de sancties in stand.\n"
+    proc = run("analyze", "-", "--dct", "2017-02-02", "--format", "jsonl", "--anchor", "inauguratie=2017-01-20",
+               stdin=text.encode())
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert [t["value"] for t in out["timexes"]] == ["2017-01-13"]
+
+
+@pytest.mark.parametrize("anchor", ["inauguratie", "=2017-01-20", "inauguratie=banaan"])
+def test_analyze_refuses_a_bad_anchor_with_exit_code_2(anchor: str) -> None:
+    proc = run("analyze", "-", "--dct", "2017-02-02", "--anchor", anchor, stdin=ARTICLE.encode())
+    assert proc.returncode == 2
+    assert "error" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_analyze_corpus_mode_writes_the_scorer_lines(tmp_path: Path) -> None:
+    lines = [{"id": "a", "dct": "2017-02-02", "text": "Gisteren vertrok de delegatie."},
+             {"id": "b", "text": "Geen datum."}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    proc = run("analyze", "--jsonl", str(path))
+    assert proc.returncode == 1  # line b has no DCT
+    first, second = (json.loads(x) for x in proc.stdout.splitlines())
+    assert first["id"] == "a" and first["events"][0]["anchor"] == "2017-02-01"
+    assert second["id"] == "b" and "DCT" in second["error"]

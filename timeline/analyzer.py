@@ -127,6 +127,8 @@ class _Tables:
         self.marker = words("auxiliary", "marker")
         self.particles = frozenset(p for group in lex.particles.values() for p in group)
         self.strict = words("particles", "strict")
+        self.pronominal = words("particles", "pronominal")
+        self.stranded = words("particles", "stranded")
         self.subordinators = lex.subordinators
         self.clause_punctuation = lex.punctuation | _END
         lemma = data.get("lemma", {})
@@ -890,6 +892,8 @@ class _Analysis:
         verb = next((j for j in reversed(idx) if j < i and self.role[j] != _NO), -1)
         if verb < 0 or self.role[verb] != _FINITE or self.tag[verb] != "VERB":
             return
+        if self.low[i] in s.stranded and any(self.low[j] in s.pronominal for j in range(verb + 1, i)):
+            return  # "vergadert daar ... over": the preposition of "daar", not a particle
         self.particle[verb] = i
         self.lemma[verb] = self.low[i] + self.t.base(self.low[verb], self.lemma[verb])
         if self.tag[i] in ("NOUN", "ADJ", "PROPN", "X"):

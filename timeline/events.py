@@ -12,6 +12,7 @@ is never given the DCT silently.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -96,8 +97,7 @@ def _tense_of(clause: Sequence[Token], lex: EventLexicon) -> tuple[Tense | None,
     aspect = Aspect.PERFECTIVE if perfect else Aspect.NONE
     if word in lex.future:
         return Tense.FUTURE, aspect
-    if perfect and finite.feat("Tense") == "Pres":
-        return Tense.PAST, aspect  # "heeft gezegd": a present perfect tells of the past
+    # TimeML: "heeft gezegd" is PRESENT with PERFECTIVE aspect, "had gezegd" PAST with it.
     past = finite.feat("Tense") == "Past"
     return (Tense.PAST if past else Tense.PRESENT), aspect
 
@@ -108,9 +108,10 @@ def find_events(sentences: Iterable[Sentence], timexes: Sequence[TimeExpression]
     lex = EventLexicon.of(language.code)
     out: list[Found] = []
     ordered = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in ordered]
     for sentence in sentences:
-        in_sentence = [t for t in ordered if sentence.start <= t.start < sentence.end]
-        out.extend(_sentence_events(sentence, in_sentence, text, lex))
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        out.extend(_sentence_events(sentence, ordered[lo:hi], text, lex))
     return out
 
 
