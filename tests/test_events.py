@@ -169,3 +169,17 @@ def test_the_example_article_event_by_event() -> None:
     assert ("zei", None) in [(e.text, e.anchor) for e in doc.unanchored]
     # "Twee dagen later" counts from "volgende week dinsdag" (14 March): the council decides on the 16th.
     assert anchored.index(("praat", "2017-03-14")) < anchored.index(("beslist", "2017-03-16"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "liet weten" is one reporting event; "weten" is not an event of its own.
+    ("De wethouder liet donderdag weten dat hij stopt.",
+     [("liet", "REPORTING", "2017-02-02"), ("stopt", "ASPECTUAL", None)]),
+    # "vinden" is a belief only before a clause.
+    ("Hij vindt dat het kabinet moet aftreden.", [("vindt", "I_STATE", None), ("aftreden", "OCCURRENCE", None)]),
+    ("Gisteren vonden aannemers scheuren.", [("vonden", "OCCURRENCE", "2017-02-01")]),
+    # A participle before a noun describes it.
+    ("De getroffen ondernemers reageerden gisteren boos.", [("reageerden", "REPORTING", "2017-02-01")]),
+])
+def test_phrases_and_context_decide_the_class(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert events(text) == expected

@@ -46,6 +46,11 @@ class EventLexicon:
         self.copulas = frozenset(not_event.get("copulas", ()))
         self.adjectival = frozenset(not_event.get("adjectival_participles", ()))
         self.intensional = frozenset(data.get("intensional", {}).get("verbs", ()))
+        self.with_clause = frozenset(data.get("class_with_clause", {}).get("verbs", ()))
+        self.phrases: dict[tuple[str, str], EventClass] = {}
+        for phrase, name in data.get("phrase", {}).items():
+            first, _, second = phrase.partition(" ")
+            self.phrases[first, second] = EventClass[name.upper()]
         self.negation = frozenset(data.get("negation", {}).get("words", ()))
         prepositions = data.get("anchor_prepositions", {})
         self.before = frozenset(prepositions.get("before", ()))
@@ -138,8 +143,18 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
     # dicht") has that verb as its event: a state.
     bare = {number: next((t for t in clause if t.upos == "AUX" and t.feat("VerbForm") == "Fin"), None)
             for number, clause in clauses.items() if not any(_is_verb(t) for t in clause)}
+    phrase: dict[int, EventClass] = {}  # trigger -> class of the phrase it heads ("liet weten")
+    absorbed: set[int] = set()  # second verbs of such phrases
+    for clause in clauses.values():
+        verbs = [t for t in clause if _is_verb(t)]
+        for a in verbs:
+            for b in verbs:
+                if b.index > a.index and (a.lemma, b.lemma) in lex.phrases:
+                    phrase[a.index] = lex.phrases[a.lemma, b.lemma]
+                    absorbed.add(b.index)
+    later_clause = {t.index: any(u.clause > t.clause and u.index > t.index for u in toks) for t in toks}
     for tok in toks:
-        if tok.index in in_timex:
+        if tok.index in in_timex or tok.index in absorbed:
             continue
         clause = clauses[tok.clause]
         word = tok.text.lower()
@@ -149,9 +164,11 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
         elif _is_verb(tok):
             if tok.lemma in lex.auxiliaries and tok.feat("VerbForm") == "Inf":
                 continue
-            if tok.feat("VerbForm") == "Part" and word in lex.adjectival:
-                continue
-            cls = lex.class_of(tok.lemma)
+            if tok.feat("VerbForm") == "Part" and (word in lex.adjectival or _before_noun(tok, toks)):
+                continue  # "getroffen ondernemers": a participle used as an adjective
+            cls = phrase.get(tok.index) or lex.class_of(tok.lemma)
+            if tok.lemma in lex.with_clause and not later_clause[tok.index]:
+                cls = EventClass.OCCURRENCE
         elif tok.upos == "NOUN" and word in lex.nominal:
             cls, nominal = lex.nominal[word], True
         else:
@@ -164,6 +181,12 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
             sentence=sentence.index, token=tok.index, clause=tok.clause, nominal=nominal,
             timex=_anchor_of(tok, sentence, timexes, in_timex)))
     return found
+
+
+def _before_noun(tok: Token, toks: Sequence[Token]) -> bool:
+    """Whether a participle stands right before a noun it describes."""
+    nxt = toks[tok.index + 1] if tok.index + 1 < len(toks) else None
+    return nxt is not None and nxt.upos in ("NOUN", "PROPN") and nxt.clause == tok.clause
 
 
 def _anchor_of(tok: Token, sentence: Sentence, timexes: Sequence[TimeExpression],
