@@ -25,7 +25,9 @@ from .model import Document, Event, Mod, Span, TimeExpression, TimexType
 from .ordering import rank
 from .parsing import Parser, Sentence, Token
 
-__all__ = ["analyze", "anchor_value"]
+__all__ = ["PARSERS", "analyze", "anchor_value"]
+
+PARSERS = ("builtin", "stanza", "frog")
 
 _START, _END = datetime(1, 1, 1), datetime(9999, 12, 31)  # the open ends of "before" and "after"
 _WAY = {-1: Direction.BACK, 1: Direction.FORWARD}
@@ -43,7 +45,9 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
         anchors: dates of events the text does not date, by the word that names
             them (``{"inauguratie": "2017-01-20"}``); values are dates or TIMEX3
             values (``"2017-01"``).
-        parser: ``"builtin"`` (needs no model) or any :class:`~timeline.parsing.Parser`.
+        parser: ``"builtin"`` (needs no model), ``"stanza"`` (a stanza Dutch model: see
+            :class:`~timeline.backends.stanza.StanzaParser`), ``"frog"`` (Debian's Frog), or
+            any :class:`~timeline.parsing.Parser`.
         language: the language code (only ``"nl"``).
 
     Raises:
@@ -82,7 +86,15 @@ def _parser(parser: Parser | str, language: str) -> Parser:
         from .analyzer import BuiltinParser
 
         return BuiltinParser(language)
-    raise ValueError(f"unknown parser {parser!r}; available: 'builtin'")
+    if parser == "stanza":  # the model folder: TIMELINE_STANZA_MODEL_DIR, else stanza's own resources
+        from .backends.stanza import StanzaParser
+
+        return StanzaParser()
+    if parser == "frog":
+        from .backends.frog import FrogParser
+
+        return FrogParser()
+    raise ValueError(f"unknown parser {parser!r}; available: {', '.join(PARSERS)}")
 
 
 def anchor_value(t: TimeExpression) -> tuple[str | None, Interval | None]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from .annotate import recognize_document, resolve_mentions
+from .backends import BackendError
 from .dct import DctError, parse_dct
 from .export import interval_to_dict, recognition_to_dict, timex_to_dict
 from .intent import Tense
@@ -132,6 +133,24 @@ def _analyze(args: argparse.Namespace, out: IO[str]) -> int:
     from .formats import document_to_csv, document_to_dict, document_to_jsonl_line, document_to_timeml, timeline_table
 
     anchors = _anchors(args.anchor)
+    if args.parser == "frog" and args.jsonl:
+        from .backends.frog import FrogServer
+
+        # Frog takes seconds to load: one server for the whole corpus, not one start per document.
+        with FrogServer() as server:
+            args.parser = server.parser()
+            return _each_line(args, out, lambda doc_id, text, dct: document_to_jsonl_line(
+                analyze(text, dct, anchors=anchors, parser=args.parser), doc_id))
+    if args.model_dir:
+        if args.parser != "stanza":
+            raise InputError("--model-dir is for --parser stanza")
+        from .backends.stanza import StanzaParser
+
+        args.parser = StanzaParser(model_dir=args.model_dir)
+    elif args.parser != "builtin":
+        from .analyze import _parser
+
+        args.parser = _parser(args.parser, "nl")  # one backend for every document of a corpus
     if args.jsonl:
         return _each_line(args, out, lambda doc_id, text, dct: document_to_jsonl_line(
             analyze(text, dct, anchors=anchors, parser=args.parser), doc_id))
@@ -198,7 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv")
     ana.add_argument("--anchor", action="append", metavar="NAME=DATE",
                      help="date an event the text does not date, e.g. inauguratie=2017-01-20 (repeatable)")
-    ana.add_argument("--parser", default="builtin", help="the parser: builtin (default)")
+    ana.add_argument("--parser", default="builtin", choices=("builtin", "stanza", "frog"),
+                     help="builtin (default, no model), stanza (needs a Dutch stanza model) or frog (needs Frog)")
+    ana.add_argument("--model-dir", help="the stanza model folder (default: $TIMELINE_STANZA_MODEL_DIR, "
+                     "else stanza's resources)")
     ana.add_argument("--jsonl", action="store_true",
                      help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
     ana.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
@@ -224,6 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"timeline: error: {err}", file=sys.stderr)
         return 2
     except ValueError as err:  # e.g. a bad --reference value
+        print(f"timeline: error: {err}", file=sys.stderr)
+        return 2
+    except BackendError as err:  # a parser backend that cannot run (not installed, no model)
         print(f"timeline: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:

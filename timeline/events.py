@@ -194,11 +194,12 @@ def _anchor_of(tok: Token, sentence: Sentence, timexes: Sequence[TimeExpression]
     """The time expression an event is linked to: the one its verb governs in a tree,
     else the nearest one in its own clause (a set is a frequency, not a time)."""
     usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}
+    mine: list[tuple[int, int, TimeExpression]] = []
     if sentence.has_tree:
-        governed = _governed(tok, sentence, usable)
-        if governed is not None:
-            return governed
-    mine = sorted((abs(k - tok.index), k, t) for k, t in usable.items() if sentence.tokens[k].clause == tok.clause)
+        mine = sorted((abs(k - tok.index), k, t) for k, t in usable.items() if _governs(tok, k, sentence))
+    if not mine:
+        mine = sorted((abs(k - tok.index), k, t) for k, t in usable.items()
+                      if sentence.tokens[k].clause == tok.clause)
     if not mine:
         return None
     best = mine[0][2]
@@ -209,20 +210,19 @@ def _anchor_of(tok: Token, sentence: Sentence, timexes: Sequence[TimeExpression]
     return best
 
 
-def _governed(tok: Token, sentence: Sentence, usable: dict[int, TimeExpression]) -> TimeExpression | None:
-    """A time expression whose head chain reaches ``tok`` without passing another verb."""
+def _governs(tok: Token, k: int, sentence: Sentence) -> bool:
+    """Whether token ``k``'s head chain reaches ``tok`` without passing another verb."""
     toks = sentence.tokens
-    for k, t in usable.items():
-        node: Token | None = toks[k]
-        for _ in range(len(toks)):
-            if node is None or node.head is None:
-                break
-            if node.head == tok.index:
-                return t
-            node = toks[node.head]
-            if node.upos == "VERB":
-                break
-    return None
+    node = toks[k]
+    for _ in range(len(toks)):
+        if node.head is None:
+            return False
+        if node.head == tok.index:
+            return True
+        node = toks[node.head]
+        if node.upos == "VERB":
+            return False
+    return False
 
 
 def describe(found: Found) -> dict[str, Any]:

@@ -1,0 +1,324 @@
+"""The stanza backend: a stanza Dutch pipeline's analysis as :mod:`timeline.parsing` sentences.
+
+stanza tokenizes, tags (UPOS and UD features, ``Tense`` and ``VerbForm``
+among them), lemmatizes and parses into Universal Dependencies. This module
+reads what it gives and derives from the tree what the event layer needs:
+
+- offsets: every word gets its token's document offsets (``start_char``,
+  ``end_char``), so the words of a multi-word token share their token's span
+  (a word stanza gave its own offsets inside the token keeps those);
+- auxiliaries: a word attached as ``aux``, ``aux:pass`` or ``cop`` is ``AUX``
+  even where the tagger said ``VERB``: it carries another word's event;
+- separable verbs: a ``compound:prt`` word is the particle of its head verb,
+  whose lemma becomes the whole verb (``legde ... op``: ``opleggen``); a verb
+  lemma written the Alpino way (``op_leggen``) is joined;
+- clauses: a word belongs to the clause of its nearest ancestor (itself
+  included) that heads one: the root; a ``ccomp``, ``advcl``, ``acl`` (and
+  ``acl:relcl``), ``csubj``, ``parataxis`` or ``xcomp``; a ``conj`` of a clause
+  head when it is a clause itself (a verb, or a word with its own subject,
+  copula or auxiliary: ``Jan kwam en Piet ging``, not ``maandag en dinsdag``).
+  The root's clause is 0, the others are numbered in order of appearance.
+
+stanza is imported on first use, never when :mod:`timeline` is imported, and
+never downloads anything: a missing package or model is a
+:class:`~timeline.backends.BackendError` that says what to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ..parsing import Sentence, Token
+from . import BackendError
+
+__all__ = ["MODEL_DIR_VARIABLE", "StanzaParser", "sentences_of"]
+
+MODEL_DIR_VARIABLE = "TIMELINE_STANZA_MODEL_DIR"
+"""The environment variable naming the model folder when ``model_dir`` is not given."""
+
+_LANGUAGE = "nl"
+_PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+# A folder with a model of one's own (as trained by stanza's scripts): the file of each processor.
+_OWN_FILES = {"tokenize": "tokenizer.pt", "pos": "tagger.pt", "lemma": "lemmatizer.pt", "depparse": "parser.pt"}
+_RESOURCES = "resources.json"  # stanza reads it even with download_method=None ("{}" for a model of one's own)
+
+_AUXILIARY = frozenset({"aux", "cop"})  # base relations (aux:pass is aux)
+_PARTICLE = "compound:prt"
+_CLAUSE = frozenset({"ccomp", "advcl", "acl", "csubj", "parataxis", "xcomp"})  # base relations
+_PREDICATE = frozenset({"nsubj", "csubj", "expl", "cop", "aux"})  # what makes a conj a clause of its own
+_VERBAL = frozenset({"VERB", "AUX"})
+
+_INSTALL = ("pip install 'timeline[stanza]' (stanza needs torch: on a machine without a GPU install "
+            "it first with pip install torch==2.13.0)")
+
+
+class StanzaParser:
+    """The sentences of a text as a stanza Dutch pipeline analyzes them.
+
+    Args:
+        model_dir: the model folder: stanza's resources folder (what
+            ``stanza.download("nl")`` fills), or a folder of one's own model
+            files (``tokenizer.pt``, ``tagger.pt``, ``lemmatizer.pt``,
+            ``parser.pt`` and a ``resources.json``). When None, the folder in
+            the environment variable ``TIMELINE_STANZA_MODEL_DIR``, else
+            stanza's default folder.
+        use_gpu: let stanza run on a GPU if there is one.
+        pipeline: an already built ``stanza.Pipeline``, or any callable from a
+            text to a ``stanza.Document``; used as it is, and the two options
+            above are then ignored.
+
+    The pipeline is built on first use, so making a parser is cheap and
+    imports nothing; building it raises :class:`~timeline.backends.BackendError`
+    when stanza or the model is missing.
+    """
+
+    def __init__(self, *, model_dir: str | None = None, use_gpu: bool = False,
+                 pipeline: Callable[[str], Any] | Any | None = None) -> None:
+        if model_dir is None:
+            model_dir = os.environ.get(MODEL_DIR_VARIABLE) or None
+        self.model_dir = model_dir
+        self.use_gpu = use_gpu
+        self._pipeline = pipeline
+
+    def __repr__(self) -> str:
+        return f"StanzaParser(model_dir={self.model_dir!r}, use_gpu={self.use_gpu!r})"
+
+    @property
+    def pipeline(self) -> Any:
+        """The stanza pipeline, built (and kept) on first use."""
+        if self._pipeline is None:
+            self._pipeline = _build(self.model_dir, self.use_gpu)
+        return self._pipeline
+
+    def parse(self, text: str) -> tuple[Sentence, ...]:
+        """The sentences of ``text``; token offsets index ``text`` itself."""
+        if not text.strip():
+            return ()
+        return sentences_of(self.pipeline(text))
+
+    def parse_many(self, texts: Sequence[str]) -> list[tuple[Sentence, ...]]:
+        """The sentences of each text, in order.
+
+        A ``stanza.Pipeline`` gets all the texts in one bulk call (stanza then
+        batches sentences across documents, which is much faster than a call
+        per text); a plain callable is called once per text.
+        """
+        todo = [k for k, text in enumerate(texts) if text.strip()]
+        out: list[tuple[Sentence, ...]] = [() for _ in texts]
+        if not todo:
+            return out
+        pipeline = self.pipeline
+        if callable(getattr(pipeline, "bulk_process", None)):  # a stanza.Pipeline
+            stanza = _import_stanza()
+            documents = list(pipeline([stanza.Document([], text=texts[k]) for k in todo]))
+        else:
+            documents = [pipeline(texts[k]) for k in todo]
+        if len(documents) != len(todo):
+            raise RuntimeError(f"the stanza pipeline returned {len(documents)} documents for {len(todo)} texts")
+        for k, document in zip(todo, documents, strict=True):
+            out[k] = sentences_of(document)
+        return out
+
+
+def sentences_of(document: Any, *, offset: int = 0) -> tuple[Sentence, ...]:
+    """The sentences of a ``stanza.Document``.
+
+    Offsets are stanza's (into the text the document was made from) plus
+    ``offset``, for a document made from a part of a longer text. A token
+    without offsets (a document read from CoNLL-U without them) is looked up
+    in the document's text after the previous one.
+
+    Raises:
+        ValueError: for a token with no offsets that the document's text does not have.
+    """
+    text: str | None = getattr(document, "text", None)
+    sentences: list[Sentence] = []
+    cursor = 0
+    for sentence in document.sentences:
+        rows: list[tuple[Any, int, int]] = []
+        for token in sentence.tokens:
+            start, end = token.start_char, token.end_char
+            if start is None or end is None:
+                start, end = _locate(token.text, text, cursor)
+            cursor = end
+            for word in token.words:
+                rows.append((word, *_word_span(word, start, end)))
+        if rows:
+            sentences.append(_sentence(len(sentences), rows, offset))
+    return tuple(sentences)
+
+
+def _locate(form: str, text: str | None, cursor: int) -> tuple[int, int]:
+    """Where a token with no offsets is in the document's text, looking from ``cursor``."""
+    at = -1 if text is None else text.find(form, cursor)
+    if at < 0:
+        raise ValueError(f"the stanza document gives no character offsets for the token {form!r}, "
+                         "and its text does not have it where it should be")
+    return at, at + len(form)
+
+
+def _word_span(word: Any, start: int, end: int) -> tuple[int, int]:
+    """A word's own offsets where stanza gives them inside its token, else the token's."""
+    own_start, own_end = getattr(word, "start_char", None), getattr(word, "end_char", None)
+    if isinstance(own_start, int) and isinstance(own_end, int) and start <= own_start < own_end <= end:
+        return own_start, own_end
+    return start, end
+
+
+def _sentence(index: int, rows: Sequence[tuple[Any, int, int]], offset: int) -> Sentence:
+    """One sentence from its words and their spans, with what the tree says filled in."""
+    words = [word for word, _, _ in rows]
+    position = {word.id: k for k, word in enumerate(words)}  # stanza's ids count from 1 in the sentence
+    heads: list[int | None] = [position.get(word.head) if word.head else None for word in words]
+    deprels: list[str | None] = [word.deprel or None for word in words]
+    upos = [word.upos or "X" for word in words]
+    for k, deprel in enumerate(deprels):
+        if deprel is not None and _base(deprel) in _AUXILIARY:
+            upos[k] = "AUX"  # even where the tagger said VERB: it carries another word's event
+    lemmas = [_lemma(word, upos[k]) for k, word in enumerate(words)]
+    particles: dict[int, int] = {}
+    for k, deprel in enumerate(deprels):
+        verb = heads[k]
+        if deprel == _PARTICLE and verb is not None and verb not in particles:
+            particles[verb] = k
+            lemmas[verb] = _with_particle(words[k].text.lower(), words[verb].lemma or lemmas[verb])
+    has_tree = any(deprel is not None for deprel in deprels)
+    clauses = _clauses(heads, deprels, upos) if has_tree else [0] * len(words)
+    tokens = tuple(
+        Token(index=k, text=word.text, start=start + offset, end=end + offset, lemma=lemmas[k], upos=upos[k],
+              feats=_features(word.feats), head=heads[k], deprel=deprels[k], particle=particles.get(k),
+              clause=clauses[k])
+        for k, (word, start, end) in enumerate(rows))
+    return Sentence(index=index, start=tokens[0].start, end=max(t.end for t in tokens), tokens=tokens)
+
+
+def _base(deprel: str) -> str:
+    """A UD relation without its subtype (``aux:pass`` -> ``aux``)."""
+    return deprel.partition(":")[0]
+
+
+def _features(feats: str | None) -> dict[str, str]:
+    """UD features from their CoNLL-U form (``Tense=Past|VerbForm=Fin``)."""
+    if not feats or feats == "_":
+        return {}
+    pairs = (item.partition("=") for item in feats.split("|"))
+    return {name: value for name, sep, value in pairs if sep and name}
+
+
+def _lemma(word: Any, upos: str) -> str:
+    """The word's lemma; a verb's in lower case, a separable one joined (``op_leggen`` -> ``opleggen``)."""
+    lemma: str = word.lemma or word.text
+    if upos in _VERBAL:
+        return lemma.replace("_", "").lower()
+    return lemma
+
+
+def _with_particle(particle: str, lemma: str) -> str:
+    """A verb's lemma with its separated particle in front, once."""
+    lemma = lemma.lower()
+    if "_" in lemma:  # the tagger's own idea of the particle; the one in the sentence wins
+        lemma = lemma.rpartition("_")[2]
+    elif lemma.startswith(particle):
+        return lemma
+    return particle + lemma
+
+
+def _clauses(heads: Sequence[int | None], deprels: Sequence[str | None], upos: Sequence[str]) -> list[int]:
+    """The clause number of every word: that of its nearest ancestor (itself included) heading a clause."""
+    n = len(heads)
+    children: dict[int, list[int]] = {}
+    for k, head in enumerate(heads):
+        if head is not None:
+            children.setdefault(head, []).append(k)
+    known: dict[int, bool] = {}
+
+    def heads_clause(k: int) -> bool:
+        if k in known:
+            return known[k]
+        known[k] = False  # while deciding: a cycle in a broken tree ends here
+        head, deprel = heads[k], deprels[k]
+        if head is None:
+            result = True  # a root
+        elif deprel is None:
+            result = False
+        elif _base(deprel) in _CLAUSE:
+            result = True
+        elif _base(deprel) == "conj":  # "Jan kwam en Piet ging", not "maandag en dinsdag"
+            result = heads_clause(head) and (upos[k] in _VERBAL or any(
+                _base(deprels[c] or "") in _PREDICATE for c in children.get(k, ())))
+        else:
+            result = False
+        known[k] = result
+        return result
+
+    owners: list[int | None] = []
+    for k in range(n):
+        node: int | None = k
+        for _ in range(n):
+            if node is None or heads_clause(node):
+                break
+            node = heads[node]
+        owners.append(node if node is not None and heads_clause(node) else None)
+    root = next((k for k in range(n) if heads[k] is None), None)
+    number: dict[int | None, int] = {root: 0, None: 0}  # a word whose chain reaches no clause head: main clause
+    for owner in owners:
+        if owner not in number:
+            number[owner] = len(set(number.values()))
+    return [number[owner] for owner in owners]
+
+
+def _import_stanza() -> Any:
+    """The stanza module, or a BackendError saying how to install it."""
+    try:
+        return importlib.import_module("stanza")
+    except ImportError as error:
+        raise BackendError(f"the stanza parser needs the stanza package, which cannot be imported ({error}); "
+                           f"install it with {_INSTALL}") from None
+
+
+def _no_model(folder: str, detail: str) -> BackendError:
+    return BackendError(
+        f"no stanza Dutch model in {folder} ({detail}); download the official one once with "
+        f"python -c 'import stanza; stanza.download(\"nl\")' (add model_dir=... for another folder), "
+        f"or point to a model folder with StanzaParser(model_dir=...) or the environment variable "
+        f"{MODEL_DIR_VARIABLE}")
+
+
+def _options(folder: str) -> dict[str, Any]:
+    """stanza.Pipeline's arguments for a model folder: stanza's own layout, or one's own model files."""
+    if not os.path.isdir(folder):
+        raise _no_model(folder, "the folder does not exist")
+    own = {processor: os.path.join(folder, name) for processor, name in _OWN_FILES.items()}
+    resources = os.path.isfile(os.path.join(folder, _RESOURCES))
+    if any(os.path.isfile(path) for path in own.values()):
+        missing = [name for name, path in zip(_OWN_FILES.values(), own.values(), strict=True)
+                   if not os.path.isfile(path)] + ([] if resources else [f"{_RESOURCES} (may hold just {{}})"])
+        if missing:
+            raise _no_model(folder, f"a model of its own, missing {', '.join(missing)}")
+        return {"processors": ",".join(_OWN_FILES), "allow_unknown_language": True, "pos_pretrain_path": None,
+                "depparse_pretrain_path": None, **{f"{processor}_model_path": path for processor, path in own.items()}}
+    if not resources:
+        raise _no_model(folder, f"no {_RESOURCES}")
+    if not os.path.isdir(os.path.join(folder, _LANGUAGE)):
+        raise _no_model(folder, f"no {_LANGUAGE}/ folder of Dutch models")
+    return {"processors": _PROCESSORS}
+
+
+def _build(model_dir: str | None, use_gpu: bool) -> Any:
+    """A stanza Dutch pipeline from local files only (download_method=None: never a download)."""
+    stanza = _import_stanza()
+    folder = model_dir if model_dir is not None else str(importlib.import_module("stanza.resources.common")
+                                                         .DEFAULT_MODEL_DIR)
+    options: Mapping[str, Any] = _options(folder)
+    try:
+        return stanza.Pipeline(_LANGUAGE, dir=folder, download_method=None, use_gpu=use_gpu, logging_level="WARN",
+                               **options)
+    except FileNotFoundError as error:  # stanza's ResourcesFileNotFoundError, LanguageNotDownloadedError, ...
+        raise _no_model(folder, str(error)) from None
+    except ValueError as error:
+        if "No processors to load" not in str(error):  # resources.json without Dutch in it
+            raise
+        raise _no_model(folder, str(error)) from None
