@@ -164,3 +164,16 @@ def test_analyze_corpus_mode_writes_the_scorer_lines(tmp_path: Path) -> None:
     first, second = (json.loads(x) for x in proc.stdout.splitlines())
     assert first["id"] == "a" and first["events"][0]["anchor"] == "2017-02-01"
     assert second["id"] == "b" and "DCT" in second["error"]
+
+
+def test_analyze_with_a_missing_stanza_model_is_a_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("stanza")
+    proc = run("analyze", "-", "--dct", "2017-02-02", "--parser", "stanza", "--model-dir", str(tmp_path),
+               stdin=ARTICLE.encode())
+    assert proc.returncode == 2
+    assert 'stanza.download("nl")' in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_model_dir_is_only_for_stanza() -> None:
+    proc = run("analyze", "-", "--dct", "2017-02-02", "--model-dir", "/tmp", stdin=ARTICLE.encode())
+    assert proc.returncode == 2 and "--parser stanza" in proc.stderr
