@@ -647,9 +647,12 @@ class FrogServer:
     --jsonl``). Use it as a context manager, or call :meth:`close`; it is also
     stopped when it is garbage-collected and when Python exits.
 
-    >>> with FrogServer() as server:                       # doctest: +SKIP
-    ...     parser = server.parser()
-    ...     sentences = parser.parse("Hij zei donderdag dat het kabinet vrijdag beslist.")
+    Example (it needs Frog installed, so it is shown, not run as a doctest;
+    ``tests/test_frog_backend.py`` runs it for real)::
+
+        with FrogServer() as server:
+            parser = server.parser()
+            sentences = parser.parse("Hij zei donderdag dat het kabinet vrijdag beslist.")
 
     Args:
         executable: the Frog program.
