@@ -165,7 +165,7 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
             if tok.lemma in lex.auxiliaries and tok.feat("VerbForm") == "Inf":
                 continue
             if tok.feat("VerbForm") == "Part" and (word in lex.adjectival or _before_noun(tok, toks)):
-                continue  # "getroffen ondernemers": a participle used as an adjective
+                continue  # "getroffen ondernemers", "reageerden teleurgesteld": used as an adjective
             cls = phrase.get(tok.index) or lex.class_of(tok.lemma)
             if tok.lemma in lex.with_clause and not later_clause[tok.index]:
                 cls = EventClass.OCCURRENCE
