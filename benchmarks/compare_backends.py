@@ -45,9 +45,9 @@ def child(backend: str, dev: str, corpus: str, out: str) -> None:
             parser = server.parser()
             parser.parse("Dit is een zin.")
         elif backend != "builtin":
-            from timeline.analyze import _parser
+            from timeline.analyze import get_parser
 
-            parser = _parser(backend, "nl")
+            parser = get_parser(backend)
             parser.parse("Dit is een zin.")  # load the model now, to time it apart
         result["load_seconds"] = time.perf_counter() - t0
         lines = []

@@ -25,7 +25,7 @@ from .model import Document, Event, Mod, Span, TimeExpression, TimexType
 from .ordering import rank
 from .parsing import Parser, Sentence, Token
 
-__all__ = ["PARSERS", "analyze", "anchor_value"]
+__all__ = ["PARSERS", "analyze", "anchor_value", "get_parser"]
 
 PARSERS = ("builtin", "stanza", "frog")
 
@@ -63,7 +63,7 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
     lang = load_language(language)
     dated = _read_anchors(anchors or {})
     timexes = recognition.timexes
-    sentences = _parser(parser, language).parse(text)
+    sentences = get_parser(parser, language).parse(text)
     if dated:
         timexes = _event_relative(text, timexes, sentences, dated, EventLexicon.of(language))
     found = find_events(sentences, timexes, text, lang)
@@ -77,7 +77,8 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
                     ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)))
 
 
-def _parser(parser: Parser | str, language: str) -> Parser:
+def get_parser(parser: Parser | str, language: str = "nl") -> Parser:
+    """The parser a name stands for (``builtin``, ``stanza``, ``frog``), or ``parser`` itself."""
     if not isinstance(parser, str):
         if not isinstance(parser, Parser):
             raise TypeError(f"parser must be a name or have parse(text), not {type(parser).__name__}")

@@ -7,6 +7,7 @@ input (a message on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -129,33 +130,30 @@ def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
 
 
 def _analyze(args: argparse.Namespace, out: IO[str]) -> int:
-    from .analyze import analyze
+    from .analyze import analyze, get_parser
     from .formats import document_to_csv, document_to_dict, document_to_jsonl_line, document_to_timeml, timeline_table
 
     anchors = _anchors(args.anchor)
-    if args.parser == "frog" and args.jsonl:
-        from .backends.frog import FrogServer
+    if args.model_dir and args.parser != "stanza":
+        raise InputError("--model-dir is for --parser stanza")
+    with contextlib.ExitStack() as stack:
+        # One backend for every document of a corpus; Frog takes seconds to load, so a
+        # corpus gets one Frog server rather than one start per document.
+        parser: Any = args.parser
+        if args.model_dir:
+            from .backends.stanza import StanzaParser
 
-        # Frog takes seconds to load: one server for the whole corpus, not one start per document.
-        with FrogServer() as server:
-            args.parser = server.parser()
+            parser = StanzaParser(model_dir=args.model_dir)
+        elif args.parser == "frog" and args.jsonl:
+            from .backends.frog import FrogServer
+
+            parser = stack.enter_context(FrogServer()).parser()
+        elif args.parser != "builtin":
+            parser = get_parser(args.parser)
+        if args.jsonl:
             return _each_line(args, out, lambda doc_id, text, dct: document_to_jsonl_line(
-                analyze(text, dct, anchors=anchors, parser=args.parser), doc_id))
-    if args.model_dir:
-        if args.parser != "stanza":
-            raise InputError("--model-dir is for --parser stanza")
-        from .backends.stanza import StanzaParser
-
-        args.parser = StanzaParser(model_dir=args.model_dir)
-    elif args.parser != "builtin":
-        from .analyze import _parser
-
-        args.parser = _parser(args.parser, "nl")  # one backend for every document of a corpus
-    if args.jsonl:
-        return _each_line(args, out, lambda doc_id, text, dct: document_to_jsonl_line(
-            analyze(text, dct, anchors=anchors, parser=args.parser), doc_id))
-    text = _read(args.file, args.encoding, args.errors)
-    doc = analyze(text, args.dct, anchors=anchors, parser=args.parser)
+                analyze(text, dct, anchors=anchors, parser=parser), doc_id))
+        doc = analyze(_read(args.file, args.encoding, args.errors), args.dct, anchors=anchors, parser=parser)
     if args.format == "table":
         out.write(timeline_table(doc))
     elif args.format == "timeml":
@@ -193,26 +191,29 @@ def _explain(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
+def _with_input(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options every command that reads documents shares: the file, its DCT, corpus mode, decoding."""
+    cmd.add_argument("file", help="a text file, or - for standard input")
+    cmd.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
+    cmd.add_argument("--jsonl", action="store_true",
+                     help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
+    cmd.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
+    cmd.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                     help="what to do with undecodable bytes (default: strict, an error)")
+    return cmd
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Dutch news text to a timeline: events and their "
                                      "times, normalized and resolved.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    rec = sub.add_parser("recognize", help="find and resolve the time expressions of a text")
-    rec.add_argument("file", help="a text file, or - for standard input")
-    rec.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
+    rec = _with_input(sub.add_parser("recognize", help="find and resolve the time expressions of a text"))
     rec.add_argument("--format", choices=("table", "jsonl", "json"), default="table",
                      help="table for people, jsonl for one JSON line, json indented (default: table)")
-    rec.add_argument("--jsonl", action="store_true",
-                     help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
-    rec.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
-    rec.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                     help="what to do with undecodable bytes (default: strict, an error)")
     rec.set_defaults(run=_recognize)
 
-    ana = sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times")
-    ana.add_argument("file", help="a text file, or - for standard input")
-    ana.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
+    ana = _with_input(sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times"))
     ana.add_argument("--format", choices=("table", "json", "jsonl", "timeml", "csv"), default="table",
                      help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv")
     ana.add_argument("--anchor", action="append", metavar="NAME=DATE",
@@ -221,11 +222,6 @@ def build_parser() -> argparse.ArgumentParser:
                      help="builtin (default, no model), stanza (needs a Dutch stanza model) or frog (needs Frog)")
     ana.add_argument("--model-dir", help="the stanza model folder (default: $TIMELINE_STANZA_MODEL_DIR, "
                      "else stanza's resources)")
-    ana.add_argument("--jsonl", action="store_true",
-                     help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
-    ana.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
-    ana.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                     help="what to do with undecodable bytes (default: strict, an error)")
     ana.set_defaults(run=_analyze)
 
     exp = sub.add_parser("explain", help="show how one expression is read and resolved")

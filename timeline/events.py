@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from attrs import frozen
 
@@ -152,7 +151,11 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
                 if b.index > a.index and (a.lemma, b.lemma) in lex.phrases:
                     phrase[a.index] = lex.phrases[a.lemma, b.lemma]
                     absorbed.add(b.index)
-    later_clause = {t.index: any(u.clause > t.clause and u.index > t.index for u in toks) for t in toks}
+    later_clause: dict[int, bool] = {}  # a deeper clause follows the token ("vindt dat ..."); one pass back
+    deepest = -1
+    for t in reversed(toks):
+        later_clause[t.index] = deepest > t.clause
+        deepest = max(deepest, t.clause)
     for tok in toks:
         if tok.index in in_timex or tok.index in absorbed:
             continue
@@ -223,9 +226,3 @@ def _governs(tok: Token, k: int, sentence: Sentence) -> bool:
         if node.upos == "VERB":
             return False
     return False
-
-
-def describe(found: Found) -> dict[str, Any]:
-    """A short plain form, for debugging and the CLI's explanations."""
-    return {"text": found.text, "lemma": found.lemma, "class": found.cls.value,
-            "timex": None if found.timex is None else found.timex.text}

@@ -7,7 +7,7 @@ a future auxiliary (``zal``), a perfect auxiliary with a participle
 (``beslist``). The nearest cue in the expression's own clause decides; a
 cue in another segment or clause of the sentence counts only when the own
 clause has none. The word lists live in the language's ``verbs.toml`` and
-``tense.toml``; the events work reuses :meth:`TenseDetector.verb_tense`.
+``tense.toml``; the built-in analyzer reuses :meth:`VerbLexicon.info` for its verbs.
 """
 
 from __future__ import annotations
@@ -225,11 +225,6 @@ class TenseDetector:
             self._spans.setdefault(self._sentence_index(span[0]), []).append(span)
         self._read: dict[int, _Reading] = {}
 
-    def sentence_of(self, start: int) -> tuple[int, int]:
-        """Offsets of the sentence that contains ``start``."""
-        k = self._sentence_index(start)
-        return self._bounds[k], self._bounds[k + 1]
-
     def at(self, start: int, end: int) -> Tense:
         """The tense that governs the expression at ``[start, end)``."""
         k = self._sentence_index(start)
@@ -343,8 +338,3 @@ class TenseDetector:
         if after_blocker or name:  # "de gemeente"; a capital inside a sentence is a name
             return None
         return info.tense
-
-    def verb_tense(self, low: str, raw: str, prev: str, *, first: bool = False) -> Tense | None:
-        """The tense a word shows if it is a finite verb, else None."""
-        return self._finite(self.lex.info(low), prev in self.lex.not_verb_after,
-                            not first and raw[:1].isupper())
