@@ -65,3 +65,36 @@ def test_importing_timeline_does_not_import_dateparser_or_stanza() -> None:
            "print('dateparser' in sys.modules, 'stanza' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+# --- the ends of the calendar: resolve or fail cleanly, never overflow -------------------------
+
+EDGE_TEXT = "Gisteren zei hij dat hij morgen in december vertrekt, volgend jaar, over 20 jaar, de jaren negentig."
+
+
+@pytest.mark.parametrize("value", ["0000-01-01", "10000-01-01", "-0001-01-01", "0001-00-01"])
+def test_a_dct_outside_the_calendar_is_refused_quoting_it(value: str) -> None:
+    with pytest.raises(DctError) as err:
+        parse_dct(value)
+    assert repr(value) in str(err.value)
+
+
+def test_the_first_days_of_the_calendar_resolve_with_four_digit_years() -> None:
+    found = {t.text: t.value for t in timeline.recognize(EDGE_TEXT, dct="0001-01-03")}
+    assert found["Gisteren"] == "0001-01-02" and found["morgen"] == "0001-01-04"
+    assert found["december"] == "0001-12" and found["volgend jaar"] == "0002"
+    assert found["de jaren negentig"] == "XXX", "the nineties before year 1 are not on the calendar"
+
+
+@pytest.mark.parametrize("dct", ["0001-01-01", "9999-12-30", "9999-12-31"])
+def test_the_last_days_of_the_calendar_fail_cleanly(dct: str) -> None:
+    for t in timeline.analyze(EDGE_TEXT, dct=dct).timexes:
+        assert t.value and (t.interval is None) == ("X" in t.value or t.value.endswith("_REF")), t
+        if t.interval is not None:
+            assert t.interval.start.year <= 9999 and t.value[:4].isdigit()
+
+
+def test_the_command_line_takes_a_dct_at_the_end_of_the_calendar() -> None:
+    proc = subprocess.run([sys.executable, "-m", "timeline", "analyze", "-", "--dct", "9999-12-31", "--format",
+                           "json"], input=EDGE_TEXT.encode(), capture_output=True)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr

@@ -17,6 +17,8 @@ from .model import Span
 __all__ = ["DctError", "find_dateline", "parse_dct"]
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*")
+# A signed or five-digit year: outside the calendar, whatever dateparser would make of it.
+_SIGNED_OR_LONG_YEAR = re.compile(r"\s*(?:[-+]\d|\d{5,}-)")
 # Two fixed days far apart: a phrase that means the same date relative to both is absolute.
 _PROBES = (datetime(2001, 3, 14, 12), datetime(2012, 9, 27, 12))
 _DATELINE_LINES = 3  # how many non-empty lines at the top may hold the dateline
@@ -45,7 +47,7 @@ def parse_dct(value: date | datetime | str) -> date:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as err:
             raise DctError(f"cannot read DCT {value!r}: {err}") from None
-    if not value.strip() or len(value) > 200:
+    if not value.strip() or len(value) > 200 or _SIGNED_OR_LONG_YEAR.match(value):
         raise DctError(f"cannot read DCT {value!r} as a date")
     found = _dateparser(value)
     if found is None:

@@ -298,7 +298,7 @@ def _when(interval: Interval) -> str:
         first, last = _days(interval)
         return first if first == last else f"{first} .. {last}"
     last_minute = interval.end - timedelta(minutes=1)
-    return f"{interval.start:%Y-%m-%dT%H:%M} .. {last_minute:%Y-%m-%dT%H:%M}"
+    return f"{interval.start.isoformat(timespec='minutes')} .. {last_minute.isoformat(timespec='minutes')}"
 
 
 def _midnight(t: datetime) -> bool:

@@ -199,6 +199,8 @@ def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
         case Decade(tens=tens, century=century):
             if century is None:
                 century = dct.year // 100 - (dct.year // 100 * 100 + tens * 10 > dct.year)
+                if century < 0:
+                    raise ValueError("that decade lies before year 1")
             return _dated(containing(datetime(max(1, century * 100 + tens * 10), 1, 1), Grain.DECADE))
         case Century(ordinal=n):
             return _dated(containing(datetime(max(1, (n - 1) * 100), 1, 1), Grain.CENTURY))
@@ -256,4 +258,8 @@ def _fallback(intent: Intent, anchor: Anchor) -> str:
         return "PAST_REF" if amount < 0 else "FUTURE_REF"
     if isinstance(intent, (Length, Stretch, Every)):
         return "PXD"
+    if isinstance(intent, Decade):
+        return "XXX"
+    if isinstance(intent, Century):
+        return "XX"
     return "PRESENT_REF" if isinstance(intent, Relative) else "XXXX"

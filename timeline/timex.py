@@ -24,21 +24,23 @@ _SEASON_BY_MONTH = {month: code for code, month in SEASON_START.items()}
 def render(interval: Interval) -> str:
     """The TIMEX3 value of an interval, at the interval's grain."""
     s, g = interval.start, interval.grain
+    # Not strftime's %Y: it drops the leading zeros of years before 1000 on some platforms.
+    ymd = f"{s.year:04d}-{s.month:02d}-{s.day:02d}"
     if g is Grain.SECOND:
-        return f"{s:%Y-%m-%dT%H:%M:%S}"
+        return f"{ymd}T{s:%H:%M:%S}"
     if g is Grain.MINUTE:
-        return f"{s:%Y-%m-%dT%H:%M}"
+        return f"{ymd}T{s:%H:%M}"
     if g is Grain.HOUR:
-        return f"{s:%Y-%m-%dT%H}"
+        return f"{ymd}T{s:%H}"
     if g is Grain.PART_OF_DAY:
-        return f"{s:%Y-%m-%d}T{_PART_BY_HOUR[s.hour]}"
+        return f"{ymd}T{_PART_BY_HOUR[s.hour]}"
     if g is Grain.DAY:
-        return f"{s:%Y-%m-%d}"
+        return ymd
     if g in (Grain.WEEK, Grain.WEEKEND):
         year, week, _ = s.isocalendar()
         return f"{year:04d}-W{week:02d}" + ("-WE" if g is Grain.WEEKEND else "")
     if g is Grain.MONTH:
-        return f"{s:%Y-%m}"
+        return ymd[:7]
     if g is Grain.QUARTER:
         return f"{s.year:04d}-Q{(s.month - 1) // 3 + 1}"
     if g is Grain.HALF:
