@@ -10,7 +10,7 @@ stretch after them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 
@@ -63,8 +63,13 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
     lang = load_language(language)
     dated = _read_anchors(anchors or {})
     timexes = recognition.timexes
-    sentences = get_parser(parser, language).parse(text)
+    chosen = get_parser(parser, language)
+    # A parser that can hand out sentences one at a time (the built-in one) keeps a long
+    # text from ever being held parsed whole.
+    streaming = getattr(chosen, "iter_parse", None)
+    sentences: Iterable[Sentence] = streaming(text) if callable(streaming) else chosen.parse(text)
     if dated:
+        sentences = tuple(sentences)
         timexes = _event_relative(text, timexes, sentences, dated, EventLexicon.of(language))
     found = find_events(sentences, timexes, text, lang)
     events = [_event(f, dated) for f in found]
@@ -116,7 +121,7 @@ def _iso_interval(interval: Interval) -> str:
     if interval.grain >= Grain.DAY or (interval.start.time() == time() and interval.end.time() == time()):
         return f"{interval.start.date().isoformat()}/{(interval.end - timedelta(days=1)).date().isoformat()}"
     last = interval.end - timedelta(minutes=1)
-    return f"{interval.start:%Y-%m-%dT%H:%M}/{last:%Y-%m-%dT%H:%M}"
+    return f"{interval.start.isoformat(timespec='minutes')}/{last.isoformat(timespec='minutes')}"
 
 
 def _event(f: Found, dated: Mapping[str, Interval]) -> Event:

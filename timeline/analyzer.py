@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -71,6 +71,7 @@ _OPENING = frozenset("\"'“‘„«([")
 _LEADS = _OPENING | frozenset({":", "-", "–", "—", "•", "*", "·"})
 _SYMBOLS = frozenset("%‰#@&§°")
 
+_BLOCK = 1 << 16  # characters: a long text is parsed a block of paragraphs at a time
 _SHORT_LINE = 60  # a line shorter than this with no end punctuation is a headline
 _MAX_TOKENS = 400  # a longer "sentence" (a list, a table) is cut, so per-sentence work stays bounded
 _DEPTH = 8  # how many enclosing clauses a comma looks back through
@@ -317,6 +318,10 @@ class BuiltinParser:
 
     def parse(self, text: str) -> tuple[Sentence, ...]:
         """The sentences of ``text``; token offsets index ``text`` itself."""
+        return tuple(self.iter_parse(text))
+
+    def iter_parse(self, text: str) -> Iterator[Sentence]:
+        """The sentences of ``text`` one at a time, so that a long text is never held parsed whole."""
         return _Document(_tables(self.language), text).sentences()
 
 
@@ -337,10 +342,11 @@ class _Document:
 
     # --- tokens and sentences ------------------------------------------------------
 
-    def tokens(self) -> list[tuple[int, int, int]]:
-        """(start, end, kind) of every token: words, numbers, punctuation, abbreviations."""
+    def tokens(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        """(start, end, kind) of every token of ``text[a:b]``: words, numbers, punctuation,
+        abbreviations; offsets index the whole text."""
         text, s = self.text, self.t
-        found = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+        found = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text, a, b)]
         out: list[tuple[int, int, int]] = []
         k, n = 0, len(found)
         while k < n:
@@ -420,19 +426,47 @@ class _Document:
             capped.append((a, b))
         return capped
 
-    def sentences(self) -> tuple[Sentence, ...]:
-        """Every sentence, analyzed; first the words the text writes with a capital inside a
-        sentence, so that the same word at the start of another is known to be a name."""
-        toks = self.tokens()
-        bounds = self.bounds(toks)
-        text = self.text
+    def sentences(self) -> Iterator[Sentence]:
+        """Every sentence, analyzed, one at a time; first the words the text writes with a
+        capital inside a sentence, so that the same word at the start of another is known to
+        be a name. A long text is read a block of paragraphs at a time (twice: names first),
+        so that its tokens never all exist at once."""
+        blocks = self.blocks()
         names: set[str] = set()  # words written with a capital inside a sentence: names
+        for a, b in blocks:
+            toks = self.tokens(a, b)
+            bounds = self.bounds(toks)
+            self.names(toks, bounds, names)
+        index = 0
+        for a, b in blocks:
+            if len(blocks) > 1:  # one block (most texts) is still at hand from the first pass
+                toks = self.tokens(a, b)
+                bounds = self.bounds(toks)
+            for first, last in bounds:
+                yield _Analysis(self, toks[first:last], names).sentence(index)
+                index += 1
+
+    def blocks(self) -> list[tuple[int, int]]:
+        """``text`` cut at blank lines (which always end a sentence) into blocks of at least
+        ``_BLOCK`` characters; a text without blank lines is one block."""
+        text, out, start = self.text, [], 0
+        while len(text) - start > 2 * _BLOCK:
+            cut = text.find("\n\n", start + _BLOCK)
+            if cut < 0:
+                break
+            out.append((start, cut))
+            start = cut
+        out.append((start, len(text)))
+        return out
+
+    def names(self, toks: list[tuple[int, int, int]], bounds: list[tuple[int, int]], names: set[str]) -> None:
+        """Add the words written with a capital inside a sentence (not after a quote or colon)."""
+        text = self.text
         for a, b in bounds:
             for i in range(a + 1, b):
                 start, end, kind = toks[i]
                 if kind == _WORD and text[start].isupper() and text[toks[i - 1][0]:toks[i - 1][1]] not in _LEADS:
                     names.add(text[start:end])
-        return tuple(_Analysis(self, toks[a:b], names).sentence(index) for index, (a, b) in enumerate(bounds))
 
 
 class _Analysis:
