@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 from .annotate import recognize_document, resolve_mentions
@@ -64,6 +65,39 @@ def _read(path: str, encoding: str, errors: str) -> str:
     return text
 
 
+def _dumps(obj: Any, out: IO[str], indent: int | None = None) -> str:
+    """JSON for ``out``: UTF-8 text as is, but ``\\u`` escapes where ``out`` cannot encode
+    a character (a lone surrogate from a JSONL ``"\\ud800"``, or a narrow terminal)."""
+    s = json.dumps(obj, ensure_ascii=False, indent=indent)
+    try:
+        s.encode(getattr(out, "encoding", None) or "utf-8")
+    except UnicodeEncodeError:
+        s = json.dumps(obj, ensure_ascii=True, indent=indent)
+    return s
+
+
+def _write_json(head: dict[str, Any], items: Iterable[tuple[str, Iterable[Any]]], out: IO[str],
+                indent: int | None) -> None:
+    """Write ``{**head, key: [items...]...}`` as ``json.dumps`` would, one item at a time, so that
+    a long document's output never has to exist whole in memory."""
+    pad = "" if indent is None else " " * indent
+    nl = "" if indent is None else "\n"
+    sep = ", " if indent is None else ","
+    fields = [f"{nl}{pad}{json.dumps(k)}: {_dumps(v, out)}" for k, v in head.items()]
+    out.write("{" + sep.join(fields))
+    for k, values in items:
+        out.write(f"{sep}{nl}{pad}{json.dumps(k)}: [")
+        first = True
+        for value in values:
+            text = _dumps(value, out, indent)
+            if indent is not None:
+                text = text.replace("\n", "\n" + pad * 2)
+            out.write(("" if first else sep) + nl + pad * 2 + text)
+            first = False
+        out.write("]" if first else f"{nl}{pad}]")
+    out.write(nl + "}\n")
+
+
 def _table(rec: dict[str, Any], out: IO[str]) -> None:
     out.write(f"DCT {rec['dct']} ({rec['dct_source']})\n")
     rows = [(f"{t['start']}-{t['end']}", t["text"], t["type"], t["value"], t.get("mod", ""), t["rule"])
@@ -80,11 +114,13 @@ def _recognize(args: argparse.Namespace, out: IO[str]) -> int:
     if args.jsonl:
         return _corpus(args, out)
     text = _read(args.file, args.encoding, args.errors)
-    rec = recognition_to_dict(recognize_document(text, args.dct))
+    recognition = recognize_document(text, args.dct)
     if args.format == "table":
-        _table(rec, out)
+        _table(recognition_to_dict(recognition), out)
     else:
-        out.write(json.dumps(rec, ensure_ascii=False, indent=2 if args.format == "json" else None) + "\n")
+        head = {"dct": recognition.dct.isoformat(), "dct_source": recognition.dct_source.value}
+        _write_json(head, [("timexes", map(timex_to_dict, recognition.timexes))], out,
+                    2 if args.format == "json" else None)
     return 0
 
 
@@ -99,7 +135,10 @@ def _each_line(args: argparse.Namespace, out: IO[str], run: Callable[[Any, str, 
     becomes an error line (and exit code 1), the others go on."""
     text = _read(args.file, args.encoding, args.errors)
     failed = 0
-    for number, line in enumerate(text.splitlines(), 1):
+    # JSON Lines end with \n (or \r\n) only: str.splitlines would also cut at U+2028 and
+    # the like, which JSON allows unescaped inside a string.
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         doc_id: Any = None
@@ -113,10 +152,20 @@ def _each_line(args: argparse.Namespace, out: IO[str], run: Callable[[Any, str, 
             result = run(doc_id, doc["text"], doc.get("dct", args.dct))
         except (ValueError, TypeError) as err:
             failed += 1
-            result = {"id": doc_id if doc_id is not None else number, "error": f"line {number}: {err}"}
-            print(f"timeline: line {number}: {err}", file=sys.stderr)
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            result = _failure(doc_id, number, str(err))
+        except (BackendError, InputError):
+            raise  # the set-up is wrong, not this document: stop
+        except Exception as err:  # a bug of ours must not take the other documents down with it
+            failed += 1
+            result = _failure(doc_id, number, f"internal error ({type(err).__name__}: {err}); please report it")
+        out.write(_dumps(result, out) + "\n")
     return 1 if failed else 0
+
+
+def _failure(doc_id: Any, number: int, reason: str) -> dict[str, Any]:
+    """The output line of a document that failed, and its message on stderr."""
+    print(f"timeline: line {number}: {reason}", file=sys.stderr)
+    return {"id": doc_id if doc_id is not None else number, "error": f"line {number}: {reason}"}
 
 
 def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
@@ -161,9 +210,11 @@ def _analyze(args: argparse.Namespace, out: IO[str]) -> int:
     elif args.format == "csv":
         out.write(document_to_csv(doc))
     elif args.format == "jsonl":
-        out.write(json.dumps(document_to_jsonl_line(doc, args.file), ensure_ascii=False) + "\n")
+        out.write(_dumps(document_to_jsonl_line(doc, args.file), out) + "\n")
     else:
-        out.write(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2) + "\n")
+        data = document_to_dict(doc)
+        _write_json({k: v for k, v in data.items() if not isinstance(v, list)},
+                    [(k, v) for k, v in data.items() if isinstance(v, list)], out, 2)
     return 0
 
 
@@ -187,7 +238,7 @@ def _explain(args: argparse.Namespace, out: IO[str]) -> int:
         out.write(f"value     {t.value}" + (f" (mod {t.mod.value})" if t.mod else "") + "\n")
         out.write(f"interval  {json.dumps(interval_to_dict(t.interval))}\n")
         if args.json:
-            out.write(json.dumps(timex_to_dict(t), ensure_ascii=False) + "\n")
+            out.write(_dumps(timex_to_dict(t), out) + "\n")
     return 0
 
 
@@ -236,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict":
+        # A terminal that cannot show a character gets U+FFFD or "?", not a traceback.
+        sys.stdout.reconfigure(errors="replace")
     try:
         return int(args.run(args, sys.stdout))
     except (InputError, DctError) as err:
@@ -249,3 +303,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
