@@ -184,3 +184,10 @@ class Document:
     @property
     def unanchored(self) -> tuple[Event, ...]:
         return tuple(e for e, r in zip(self.events, self.ranks, strict=True) if r is None)
+
+    def to_timeml(self, doc_id: str = "d1") -> str:
+        """The document as TimeML 1.2 (see :func:`timeline.formats.document_to_timeml`);
+        :func:`timeline.io.parse_timeml` reads it back."""
+        from .formats import document_to_timeml
+
+        return document_to_timeml(self, doc_id)
