@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import cli
+from timeline import cli, corpus
 
 from .test_cli import ARTICLE, run
 
@@ -84,7 +84,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "big.txt"
     path.write_text(ARTICLE * 100, encoding="utf-8")
-    monkeypatch.setattr(cli, "MAX_BYTES", 1000)
+    monkeypatch.setattr(corpus, "MAX_BYTES", 1000)
     assert cli.main(["recognize", str(path), "--dct", "2017-02-02"]) == 2
     assert "larger than" in capsys.readouterr().err
 

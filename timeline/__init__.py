@@ -8,6 +8,7 @@
 from .algebra import Grain, Interval
 from .analyze import analyze
 from .annotate import range_interval, ranges, recognize, recognize_document
+from .batch import Result, analyze_many
 from .dct import DctError, parse_dct
 from .intent import Direction, Tense
 from .model import (
@@ -29,8 +30,8 @@ from .resolver import Anchor, Resolved, resolve
 
 __all__ = [
     "Allen", "Anchor", "Aspect", "DctError", "DctSource", "Direction", "Document", "Event", "EventClass", "Grain",
-    "Interval", "Mod", "Parser", "Polarity", "Recognition", "Resolved", "Sentence", "Span", "Tense",
-    "TimeExpression", "TimexType", "Token", "analyze", "parse_dct", "range_interval", "ranges", "recognize",
-    "recognize_document", "relation", "resolve",
+    "Interval", "Mod", "Parser", "Polarity", "Recognition", "Resolved", "Result", "Sentence", "Span", "Tense",
+    "TimeExpression", "TimexType", "Token", "analyze", "analyze_many", "parse_dct", "range_interval", "ranges",
+    "recognize", "recognize_document", "relation", "resolve",
 ]
 __version__ = "0.1.0"

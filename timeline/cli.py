@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from .annotate import recognize_document, resolve_mentions
 from .backends import BackendError
+from .batch import cores, ordered_map
+from .corpus import DCT_SIDECAR, InputError, Job, folder_entries, jsonl_entries, read_text, run_entry
 from .dct import DctError, parse_dct
 from .export import interval_to_dict, recognition_to_dict, timex_to_dict
 from .intent import Tense
@@ -24,46 +28,6 @@ from .recognizer import find_mentions
 from .timex import parse as parse_value
 
 __all__ = ["main"]
-
-MAX_BYTES = 200 * 1024 * 1024  # refuse to read more than this from one input
-
-
-class InputError(Exception):
-    """Input the CLI cannot use; the message says why, and the exit code is 2."""
-
-
-def _read(path: str, encoding: str, errors: str) -> str:
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-            name = "standard input"
-        else:
-            with open(path, "rb") as f:
-                data = f.read(MAX_BYTES + 1)
-            name = path
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read: {err.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MB; split it into documents")
-    if not data.strip():
-        raise InputError(f"{name}: the input is empty")
-    if data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("-", "") == "utf8":
-        data = data[3:]
-    try:
-        text = data.decode(encoding, errors)
-    except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not valid {encoding} at byte {err.start} "
-                         f"(use --encoding, or --errors replace)") from None
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    if "\x00" in text:
-        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
-    return text
-
 
 def _dumps(obj: Any, out: IO[str], indent: int | None = None) -> str:
     """JSON for ``out``: UTF-8 text as is, but ``\\u`` escapes where ``out`` cannot encode
@@ -111,9 +75,9 @@ def _table(rec: dict[str, Any], out: IO[str]) -> None:
 
 
 def _recognize(args: argparse.Namespace, out: IO[str]) -> int:
-    if args.jsonl:
-        return _corpus(args, out)
-    text = _read(args.file, args.encoding, args.errors)
+    if _is_corpus(args):
+        return _run_corpus(args, out, Job("recognize", args.dct, encoding=args.encoding, errors=args.errors))
+    text = read_text(args.file, args.encoding, args.errors)
     recognition = recognize_document(text, args.dct)
     if args.format == "table":
         _table(recognition_to_dict(recognition), out)
@@ -124,48 +88,49 @@ def _recognize(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _corpus(args: argparse.Namespace, out: IO[str]) -> int:
-    """Lines ``{"id", "dct", "text"}`` in, lines ``{"id", "timexes"}`` out; bad lines become errors."""
-    return _each_line(args, out, lambda doc_id, text, dct: {
-        "id": doc_id, **recognition_to_dict(recognize_document(text, dct))})
+def _is_corpus(args: argparse.Namespace) -> bool:
+    return bool(args.jsonl) or (args.file != "-" and os.path.isdir(args.file))
 
 
-def _each_line(args: argparse.Namespace, out: IO[str], run: Callable[[Any, str, Any], dict[str, Any]]) -> int:
-    """Corpus mode: one JSON document per line in, one result line out; a bad line
-    becomes an error line (and exit code 1), the others go on."""
-    text = _read(args.file, args.encoding, args.errors)
+def _run_corpus(args: argparse.Namespace, out: IO[str], job: Job) -> int:
+    """Corpus mode: one result line per document, in input order, on ``--workers`` processes;
+    a document that fails gets an error line (and exit code 1), the others go on."""
+    entries = (jsonl_entries(args.file, args.encoding, args.errors) if args.jsonl
+               else folder_entries(args.file, args.dcts))
+    workers = args.workers
+    if workers is None:  # every core for the built-in parser; a model or server per process costs too much
+        workers = cores() if job.parser == "builtin" else 1
+    elif workers > 1 and not isinstance(job.parser, str):
+        raise InputError("--workers above 1 is for the builtin and stanza parsers (Frog runs as one server)")
+    results = ordered_map(functools.partial(run_entry, job=job), entries, workers,
+                          failed=lambda entry, reason: ({"id": entry.id if entry.id is not None else entry.number,
+                                                         "error": f"{entry.where}: {reason}"},
+                                                        f"{entry.where}: {reason}"))
     failed = 0
-    # JSON Lines end with \n (or \r\n) only: str.splitlines would also cut at U+2028 and
-    # the like, which JSON allows unescaped inside a string.
-    for number, line in enumerate(text.split("\n"), 1):
-        line = line.removesuffix("\r")
-        if not line.strip():
-            continue
-        doc_id: Any = None
-        try:
-            doc = json.loads(line)
-            if not isinstance(doc, dict):
-                raise ValueError("a line must be a JSON object")
-            doc_id = doc.get("id", number)
-            if not isinstance(doc.get("text"), str):
-                raise ValueError("missing \"text\"")
-            result = run(doc_id, doc["text"], doc.get("dct", args.dct))
-        except (ValueError, TypeError) as err:
-            failed += 1
-            result = _failure(doc_id, number, str(err))
-        except (BackendError, InputError):
-            raise  # the set-up is wrong, not this document: stop
-        except Exception as err:  # a bug of ours must not take the other documents down with it
-            failed += 1
-            result = _failure(doc_id, number, f"internal error ({type(err).__name__}: {err}); please report it")
-        out.write(_dumps(result, out) + "\n")
+    with _progress(args) as bar:
+        for record, error in results:
+            if error is not None:
+                failed += 1
+                message = f"timeline: {error}"
+                if bar is not None:
+                    bar.write(message, file=sys.stderr)
+                else:
+                    print(message, file=sys.stderr)
+            out.write(_dumps(record, out) + "\n")
+            if bar is not None:
+                bar.update()
     return 1 if failed else 0
 
 
-def _failure(doc_id: Any, number: int, reason: str) -> dict[str, Any]:
-    """The output line of a document that failed, and its message on stderr."""
-    print(f"timeline: line {number}: {reason}", file=sys.stderr)
-    return {"id": doc_id if doc_id is not None else number, "error": f"line {number}: {reason}"}
+def _progress(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any]:
+    """A progress bar on stderr when stderr is a terminal (and not ``--quiet``), else nothing."""
+    if args.quiet or not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    bar: contextlib.AbstractContextManager[Any] = tqdm(file=sys.stderr, unit=" docs", desc="timeline",
+                                                       dynamic_ncols=True)
+    return bar
 
 
 def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
@@ -188,21 +153,22 @@ def _analyze(args: argparse.Namespace, out: IO[str]) -> int:
     with contextlib.ExitStack() as stack:
         # One backend for every document of a corpus; Frog takes seconds to load, so a
         # corpus gets one Frog server rather than one start per document.
+        corpus = _is_corpus(args)
         parser: Any = args.parser
+        if args.parser == "frog" and corpus:
+            from .backends.frog import FrogServer
+
+            parser = stack.enter_context(FrogServer()).parser()
+        if corpus:
+            job = Job("analyze", args.dct, anchors, parser, args.model_dir, args.encoding, args.errors)
+            return _run_corpus(args, out, job)
         if args.model_dir:
             from .backends.stanza import StanzaParser
 
             parser = StanzaParser(model_dir=args.model_dir)
-        elif args.parser == "frog" and args.jsonl:
-            from .backends.frog import FrogServer
-
-            parser = stack.enter_context(FrogServer()).parser()
         elif args.parser != "builtin":
             parser = get_parser(args.parser)
-        if args.jsonl:
-            return _each_line(args, out, lambda doc_id, text, dct: document_to_jsonl_line(
-                analyze(text, dct, anchors=anchors, parser=parser), doc_id))
-        doc = analyze(_read(args.file, args.encoding, args.errors), args.dct, anchors=anchors, parser=parser)
+        doc = analyze(read_text(args.file, args.encoding, args.errors), args.dct, anchors=anchors, parser=parser)
     if args.format == "table":
         out.write(timeline_table(doc))
     elif args.format == "timeml":
@@ -244,14 +210,30 @@ def _explain(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _with_input(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options every command that reads documents shares: the file, its DCT, corpus mode, decoding."""
-    cmd.add_argument("file", help="a text file, or - for standard input")
+    cmd.add_argument("file", help="a text file, - for standard input, or a folder of .txt files (a corpus)")
     cmd.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
     cmd.add_argument("--jsonl", action="store_true",
                      help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
     cmd.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
     cmd.add_argument("--errors", choices=("strict", "replace"), default="strict",
                      help="what to do with undecodable bytes (default: strict, an error)")
+    corpus = cmd.add_argument_group("corpora (--jsonl, or FILE a folder)")
+    corpus.add_argument("--workers", type=_positive, metavar="N",
+                        help="processes to use (default: every core with the builtin parser, else 1)")
+    corpus.add_argument("--dcts", metavar="TSV", help=f"for a folder: lines 'file.txt<TAB>DCT' (default: "
+                        f"FOLDER/{DCT_SIDECAR} when it exists; files it does not list take --dct or their dateline)")
+    corpus.add_argument("--quiet", action="store_true", help="no progress bar (shown only when stderr is a terminal)")
     return cmd
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,230 @@
+"""Reading documents for the command line: one text file, a JSON Lines corpus, or a folder.
+
+Corpora are read lazily (a line or a file at a time), so a corpus of any size
+runs in flat memory. Each document becomes an :class:`Entry`; :func:`run_entry`
+turns one into its output record in a worker process, and a document that
+cannot be read or analyzed becomes an error record instead of stopping the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from attrs import field, frozen
+
+__all__ = ["DCT_SIDECAR", "MAX_BYTES", "Entry", "InputError", "Job", "folder_entries", "jsonl_entries",
+           "read_text", "run_entry"]
+
+MAX_BYTES = 200 * 1024 * 1024  # refuse to read more than this as one document
+DCT_SIDECAR = "dcts.tsv"  # in a folder: lines "relative/path.txt<TAB>2017-02-02"
+
+
+class InputError(Exception):
+    """Input that cannot be used at all; the message says why (the CLI exits with code 2)."""
+
+
+def read_text(path: str, encoding: str = "utf-8", errors: str = "strict") -> str:
+    """The text of a file (``-``: standard input), decoded; an :class:`InputError` naming
+    the file for a missing, unreadable, empty, binary, oversized or undecodable one."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            name = "standard input"
+        else:
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
+            name = path
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MB; split it into documents")
+    if not data.strip():
+        raise InputError(f"{name}: the input is empty")
+    text = _decode(_without_bom(data, encoding), encoding, errors, name)
+    if "\x00" in text:
+        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
+    return text
+
+
+def _without_bom(data: bytes, encoding: str) -> bytes:
+    if data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("-", "").replace("_", "") == "utf8":
+        return data[3:]
+    return data
+
+
+def _decode(data: bytes, encoding: str, errors: str, name: str) -> str:
+    try:
+        return data.decode(encoding, errors)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not valid {encoding} at byte {err.start} "
+                         f"(use --encoding, or --errors replace)") from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+
+
+@frozen
+class Entry:
+    """One document of a corpus: a JSON line (``line``) or a file (``path``), or the reason
+    it could not even be read (``problem``). ``where`` names it in messages."""
+
+    number: int
+    where: str
+    line: str | None = None
+    path: str | None = None
+    id: Any = None
+    dct: str | None = None
+    problem: str | None = None
+
+
+@frozen
+class Job:
+    """What to do with each document; picklable, so that worker processes get it."""
+
+    command: str  # "analyze" or "recognize"
+    dct: str | None = None
+    anchors: Mapping[str, str] = field(factory=dict)
+    parser: Any = "builtin"  # a name (built once per worker) or, in this process only, a Parser
+    model_dir: str | None = None
+    encoding: str = "utf-8"
+    errors: str = "strict"
+
+
+def jsonl_entries(path: str, encoding: str = "utf-8", errors: str = "strict") -> Iterator[Entry]:
+    """The documents of a JSON Lines file (``-``: standard input), a line at a time.
+
+    Lines end at ``\\n`` (or ``\\r\\n``) only: U+2028 and the like may stand inside a
+    JSON string. Blank lines are skipped. Raises :class:`InputError` when the file
+    cannot be opened or holds no document at all.
+    """
+    try:
+        "".encode(encoding)  # an unknown encoding is an error now, not on every line
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    try:
+        # Opened here, not lazily, so that a missing file is an error before any output.
+        f: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a JSON Lines file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    return _lines(f, path, encoding, errors)
+
+
+def _lines(f: BinaryIO, path: str, encoding: str, errors: str) -> Iterator[Entry]:
+    seen = 0
+    with f if path != "-" else contextlib.nullcontext(f):
+        for number, raw in enumerate(_raw_lines(f), 1):
+            if number == 1:
+                raw = _without_bom(raw, encoding)
+            if not raw.strip():
+                continue
+            seen += 1
+            where = f"line {number}"
+            if len(raw) > MAX_BYTES:
+                yield Entry(number, where, problem=f"longer than {MAX_BYTES // 2**20} MB")
+                continue
+            try:
+                text = raw.decode(encoding, errors).removesuffix("\n").removesuffix("\r")
+            except UnicodeDecodeError as err:
+                yield Entry(number, where, problem=f"not valid {encoding} at byte {err.start} of the line")
+                continue
+            yield Entry(number, where, line=text)
+    if not seen:
+        raise InputError(f"{'standard input' if path == '-' else path}: the input is empty")
+
+
+def _raw_lines(f: BinaryIO) -> Iterator[bytes]:
+    """Lines as bytes; a line longer than MAX_BYTES comes back cut at MAX_BYTES + 1 bytes,
+    its rest skipped, so one giant line cannot exhaust memory."""
+    while raw := f.readline(MAX_BYTES + 1):
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield raw
+
+
+def folder_entries(folder: str, dcts: str | None = None) -> Iterator[Entry]:
+    """The ``.txt`` files under ``folder`` (sorted, at any depth), each with its DCT from
+    the sidecar: ``dcts`` or else ``folder/dcts.tsv`` when it exists, lines
+    ``relative/path.txt<TAB>DCT``. Files the sidecar does not list take the default DCT."""
+    root = Path(folder)
+    files = sorted(p for p in root.rglob("*.txt") if p.is_file())
+    if not files:
+        raise InputError(f"{folder}: a directory with no .txt files in it")
+    sidecar = Path(dcts) if dcts else root / DCT_SIDECAR
+    known = _sidecar(sidecar) if dcts or sidecar.is_file() else {}
+    for number, path in enumerate(files, 1):
+        name = path.relative_to(root).as_posix()
+        yield Entry(number, name, path=str(path), id=name, dct=known.get(name))
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the DCT list: {err.strerror}") from None
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not valid UTF-8 at byte {err.start}") from None
+    out: dict[str, str] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, tab, dct = line.partition("\t")
+        if not tab or not name.strip() or not dct.strip():
+            raise InputError(f"{path}, line {number}: expected 'file.txt<TAB>DCT', not {line!r}")
+        out[name.strip()] = dct.strip()
+    return out
+
+
+def run_entry(entry: Entry, job: Job) -> tuple[dict[str, Any], str | None]:
+    """The output record of one document, and the reason it failed (None when it did not)."""
+    doc_id: Any = entry.id if entry.id is not None else entry.number
+    text: Any
+    try:
+        if entry.problem is not None:
+            raise ValueError(entry.problem)
+        if entry.path is not None:
+            text, dct = read_text(entry.path, job.encoding, job.errors), entry.dct or job.dct
+        else:
+            doc = json.loads(entry.line or "")
+            if not isinstance(doc, dict):
+                raise ValueError("a line must be a JSON object")
+            doc_id = doc.get("id", entry.number)
+            text, dct = doc.get("text"), doc.get("dct", job.dct)
+            if not isinstance(text, str):
+                raise ValueError("missing \"text\"")
+        return _record(job, doc_id, text, dct), None
+    except (ValueError, TypeError, InputError) as err:
+        reason = str(err)
+    except Exception as err:  # a bug of ours must not take the other documents down with it
+        from .backends import BackendError
+
+        if isinstance(err, BackendError):
+            raise  # the set-up is wrong, not this document: stop
+        reason = f"internal error ({type(err).__name__}: {err}); please report it"
+    return {"id": doc_id, "error": f"{entry.where}: {reason}"}, f"{entry.where}: {reason}"
+
+
+def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
+    if job.command == "recognize":
+        from .annotate import recognize_document
+        from .export import recognition_to_dict
+
+        return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct))}
+    from .analyze import analyze
+    from .batch import worker_parser
+    from .formats import document_to_jsonl_line
+
+    parser = worker_parser(job.parser, job.model_dir) if isinstance(job.parser, str) else job.parser
+    return document_to_jsonl_line(analyze(text, dct, anchors=job.anchors, parser=parser), doc_id)
