@@ -183,3 +183,10 @@ def test_the_example_article_event_by_event() -> None:
 ])
 def test_phrases_and_context_decide_the_class(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert events(text) == expected
+
+
+def test_the_dateline_is_no_event_of_the_text() -> None:
+    import timeline
+
+    doc = timeline.analyze("Gepubliceerd op 3 februari 2017\n\nDe Kamer stemde donderdag in.")
+    assert [e.text for e in doc.events] == ["stemde"]

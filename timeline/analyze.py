@@ -72,6 +72,9 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
         sentences = tuple(sentences)
         timexes = _event_relative(text, timexes, sentences, dated, EventLexicon.of(language))
     found = find_events(sentences, timexes, text, lang)
+    if recognition.dct_span is not None:  # "Gepubliceerd op 3 februari 2017" dates the text; it is no event of it
+        line = recognition.dct_span
+        found = [f for f in found if not (f.span.start < line.end and line.start < f.span.end)]
     events = [_event(f, dated) for f in found]
     placed = [k for k, e in enumerate(events) if e.interval is not None]
     ranks_of = dict(zip(placed, rank([events[k].interval for k in placed]), strict=True))  # type: ignore[misc]
