@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -71,6 +71,7 @@ _OPENING = frozenset("\"'“‘„«([")
 _LEADS = _OPENING | frozenset({":", "-", "–", "—", "•", "*", "·"})
 _SYMBOLS = frozenset("%‰#@&§°")
 
+_READINGS = 1 << 17  # verb readings remembered per language (a few MB)
 _BLOCK = 1 << 16  # characters: a long text is parsed a block of paragraphs at a time
 _SHORT_LINE = 60  # a line shorter than this with no end punctuation is a headline
 _MAX_TOKENS = 400  # a longer "sentence" (a list, a table) is cut, so per-sentence work stays bounded
@@ -127,6 +128,9 @@ class _Tables:
         self.with_infinitive = words("auxiliary", "with_infinitive")
         self.marker = words("auxiliary", "marker")
         self.particles = frozenset(p for group in lex.particles.values() for p in group)
+        # Words repeat across a corpus: each one's verb reading is worked out once per
+        # process (a bounded memo of a pure function), not once per document.
+        self.reading: Callable[[str], _Verb | None] = functools.lru_cache(maxsize=_READINGS)(self._read_verb)
         self.strict = words("particles", "strict")
         self.pronominal = words("particles", "pronominal")
         self.stranded = words("particles", "stranded")
@@ -150,7 +154,7 @@ class _Tables:
 
     # --- verb forms -------------------------------------------------------------------
 
-    def reading(self, low: str) -> _Verb | None:
+    def _read_verb(self, low: str) -> _Verb | None:
         """What a lowercase word can be as a verb, before its context decides (None: no verb)."""
         fin = self._finite(low)
         part = self._participle(low)
@@ -331,14 +335,10 @@ class _Document:
     def __init__(self, tables: _Tables, text: str) -> None:
         self.t = tables
         self.text = text
-        self._readings: dict[str, _Verb | None] = {}
 
     def reading(self, low: str) -> _Verb | None:
-        """The verb reading of a word, worked out once per text (words repeat)."""
-        if low in self._readings:
-            return self._readings[low]
-        found = self._readings[low] = self.t.reading(low)
-        return found
+        """The verb reading of a word on its own (memoized per language)."""
+        return self.t.reading(low)
 
     # --- tokens and sentences ------------------------------------------------------
 

@@ -156,6 +156,8 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
     for t in reversed(toks):
         later_clause[t.index] = deepest > t.clause
         deepest = max(deepest, t.clause)
+    grammar: dict[int, tuple[Tense | None, Aspect, bool]] = {}
+    tree = sentence.has_tree
     for tok in toks:
         if tok.index in in_timex or tok.index in absorbed:
             continue
@@ -176,13 +178,16 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
             cls, nominal = lex.nominal[word], True
         else:
             continue
-        tense, aspect = (None, Aspect.NONE) if nominal else _tense_of(clause, lex)
-        negative = any(t.text.lower() in lex.negation for t in clause)
+        if tok.clause not in grammar:  # the clause's tense, aspect and negation: once per clause
+            grammar[tok.clause] = (*_tense_of(clause, lex), any(t.text.lower() in lex.negation for t in clause))
+        tense, aspect, negative = grammar[tok.clause]
+        if nominal:
+            tense, aspect = None, Aspect.NONE
         found.append(Found(
             span=Span(tok.start, tok.end), text=tok.text, lemma=tok.lemma if not nominal else word, cls=cls,
             tense=tense, aspect=aspect, polarity=Polarity.NEG if negative and not nominal else Polarity.POS,
             sentence=sentence.index, token=tok.index, clause=tok.clause, nominal=nominal,
-            timex=_anchor_of(tok, sentence, timexes, in_timex)))
+            timex=_anchor_of(tok, sentence, in_timex, tree)))
     return found
 
 
@@ -192,13 +197,13 @@ def _before_noun(tok: Token, toks: Sequence[Token]) -> bool:
     return nxt is not None and nxt.upos in ("NOUN", "PROPN") and nxt.clause == tok.clause
 
 
-def _anchor_of(tok: Token, sentence: Sentence, timexes: Sequence[TimeExpression],
-               in_timex: dict[int, TimeExpression]) -> TimeExpression | None:
+def _anchor_of(tok: Token, sentence: Sentence, in_timex: dict[int, TimeExpression],
+               tree: bool) -> TimeExpression | None:
     """The time expression an event is linked to: the one its verb governs in a tree,
     else the nearest one in its own clause (a set is a frequency, not a time)."""
     usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}
     mine: list[tuple[int, int, TimeExpression]] = []
-    if sentence.has_tree:
+    if tree:
         mine = sorted((abs(k - tok.index), k, t) for k, t in usable.items() if _governs(tok, k, sentence))
     if not mine:
         mine = sorted((abs(k - tok.index), k, t) for k, t in usable.items()
