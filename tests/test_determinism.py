@@ -30,8 +30,9 @@ def run(args: list[str], seed: str) -> bytes:
     ["analyze", str(ARTICLE), "--format", "timeml"],
     ["analyze", str(ARTICLE), "--format", "csv"],
     ["analyze", str(ARTICLE), "--format", "table"],
+    ["analyze", str(ARTICLE), "--format", "html"],
     ["recognize", str(ARTICLE), "--format", "json"],
-], ids=["json", "timeml", "csv", "table", "recognize"])
+], ids=["json", "timeml", "csv", "table", "html", "recognize"])
 def test_output_is_byte_identical_whatever_the_hash_seed(args: list[str]) -> None:
     outputs = {run(args, seed) for seed in SEEDS}
     assert len(outputs) == 1

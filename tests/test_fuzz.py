@@ -64,6 +64,7 @@ def test_every_output_format_takes_any_text(text: str, dct: date) -> None:
     json.dumps(document_to_dict(doc))  # ensure_ascii: lone surrogates become escapes, not errors
     back = parse_timeml(document_to_timeml(doc).encode("utf-8"))
     assert len(back.text) == len(text), "characters XML cannot hold are replaced one for one"
+    doc.to_html().encode("utf-8")  # characters HTML cannot carry are replaced, none left that cannot be encoded
 
 
 @given(st.sampled_from(["\x00", "\ud800", "\u202e", "👍🏽", "e\u0301", "\r\n", "\u2028"]),

@@ -175,6 +175,11 @@ def _analyze(args: argparse.Namespace, out: IO[str]) -> int:
         out.write(document_to_timeml(doc) + "\n")
     elif args.format == "csv":
         out.write(document_to_csv(doc))
+    elif args.format == "html":
+        from .html import document_to_html
+
+        title = "Timeline" if args.file == "-" else f"Timeline: {os.path.basename(args.file)}"
+        out.write(document_to_html(doc, title))
     elif args.format == "jsonl":
         out.write(_dumps(document_to_jsonl_line(doc, args.file), out) + "\n")
     else:
@@ -247,8 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     rec.set_defaults(run=_recognize)
 
     ana = _with_input(sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times"))
-    ana.add_argument("--format", choices=("table", "json", "jsonl", "timeml", "csv"), default="table",
-                     help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv")
+    ana.add_argument("--format", choices=("table", "json", "jsonl", "timeml", "csv", "html"), default="table",
+                     help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv, "
+                     "html (a self-contained page to look at)")
     ana.add_argument("--anchor", action="append", metavar="NAME=DATE",
                      help="date an event the text does not date, e.g. inauguratie=2017-01-20 (repeatable)")
     ana.add_argument("--parser", default="builtin", choices=("builtin", "stanza", "frog"),

@@ -191,3 +191,9 @@ class Document:
         from .formats import document_to_timeml
 
         return document_to_timeml(self, doc_id)
+
+    def to_html(self, title: str = "Timeline") -> str:
+        """The timeline as one self-contained HTML page (see :mod:`timeline.html`)."""
+        from .html import document_to_html
+
+        return document_to_html(self, title)

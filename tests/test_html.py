@@ -1,0 +1,179 @@
+"""The HTML view: a self-contained page with one element per event in timeline order,
+checked as markup here and rendered by a real browser (headless chromium) below."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import timeline
+from timeline.html import document_to_html
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "examples" / "artikel.txt"
+TEXT = ("Spicer zei donderdag dat het kabinet vrijdag beslist. Vorig jaar trok de stad twaalf miljoen bezoekers. "
+        "In december begonnen de werkzaamheden. Vroeger stond hier een kerk. Binnenkort opent de fabriek. "
+        "McCain waarschuwde de president.")
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, in document order; also what the page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def events(self) -> list[dict[str, str | None]]:
+        return [a for _, a in self.tags if "data-event" in a]
+
+
+def elements(page: str) -> Elements:
+    parsed = Elements()
+    parsed.feed(page)
+    return parsed
+
+
+def test_one_element_per_event_in_timeline_order_and_the_dct_marked() -> None:
+    doc = timeline.analyze(TEXT, dct="2017-02-02")
+    page = doc.to_html()
+    assert page == document_to_html(doc)
+    found = elements(page)
+    order = [int(a["data-event"] or -1) for a in found.events()]
+    dated = len(doc.anchored)
+    assert order[:dated] == list(range(dated)) and sorted(order) == list(range(len(doc.events)))
+    ranks = [int(a["data-rank"]) for a in found.events() if a.get("data-rank")]
+    assert ranks == sorted(ranks) and len(ranks) == len(doc.anchored)
+    assert any(a.get("data-dct") == "2017-02-02" for _, a in found.tags)
+    assert all(a.get("tabindex") == "0" for a in found.events()), "every event can be reached by keyboard"
+
+
+def test_the_page_fetches_nothing() -> None:
+    found = elements(timeline.analyze(TEXT, dct="2017-02-02").to_html())
+    for tag, attrs in found.tags:
+        assert tag not in ("link", "img", "iframe")
+        assert not (attrs.get("src") or attrs.get("href") or "").startswith(("http", "//"))
+    assert ("meta", {"http-equiv": "Content-Security-Policy",
+                     "content": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"}) \
+        in found.tags
+
+
+def test_vague_and_undated_events_have_their_places() -> None:
+    doc = timeline.analyze(TEXT, dct="2017-02-02")
+    page = doc.to_html()
+    vague = [k for k, e in enumerate(doc.events) if e.anchor in ("PAST_REF", "FUTURE_REF")]
+    assert len(vague) == 2, "'Vroeger' and 'Binnenkort' date their events only vaguely"
+    classes = {a["data-event"]: a.get("class") for a in elements(page).events()}
+    assert all("fuzzy" in (classes[str(k)] or "") for k in vague)
+    assert 'class="unanchored"' in page and ">waarschuwde</b>" in page
+
+
+def test_the_sentence_of_each_event_marks_its_trigger_and_time() -> None:
+    doc = timeline.analyze(TEXT, dct="2017-02-02")
+    page = doc.to_html()
+    k = next(k for k, e in enumerate(doc.events) if e.text == "zei")
+    start = page.index(f'<div id="s{k}" hidden>')
+    sentence = page[start:page.index("</div>", start)]
+    assert '<mark class="trigger">zei</mark>' in sentence and '<mark class="time">donderdag</mark>' in sentence
+    assert "Vorig jaar" not in sentence, "only the event's own sentence"
+
+
+@pytest.mark.parametrize("text", [
+    "Hij zei donderdag: <script>alert(1)</script> & \"quotes\" 'too'.",
+    "Hij zei donderdag \x00\x1b[31m \ud800 \u202e iets.",
+    "",
+])
+def test_hostile_text_stays_text(text: str) -> None:
+    page = timeline.analyze(text, dct="2017-02-02").to_html(title="<b>titel</b>")
+    found = elements(page)
+    assert [t for t, _ in found.tags].count("script") == 1 and "<b>titel</b>" not in page
+    page.encode("utf-8")  # no lone surrogate survives
+
+
+@pytest.mark.parametrize("dct", ["0001-01-01", "9999-12-30"])
+def test_the_ends_of_the_calendar_draw(dct: str) -> None:
+    doc = timeline.analyze("Hij zei gisteren dat hij volgend jaar en in de jaren negentig kwam.", dct=dct)
+    assert len(elements(doc.to_html()).events()) == len(doc.events)
+
+
+def test_the_command_line_writes_the_page(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "timeline", "analyze", str(ARTICLE), "--format", "html"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("<!DOCTYPE html>") and "Timeline: artikel.txt" in proc.stdout
+
+
+# --- in a real browser ------------------------------------------------------------------------
+
+BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
+needs_browser = pytest.mark.skipif(BROWSER is None, reason="no chromium here (Debian: apt-get install chromium); "
+                                                           ".ci/run installs it")
+
+
+def browse(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    assert BROWSER is not None
+    return subprocess.run([BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                           "--no-first-run", "--disable-extensions", *args, url],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def article_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    doc = timeline.analyze(ARTICLE.read_text(encoding="utf-8"))
+    path = tmp_path_factory.mktemp("html") / "artikel.html"
+    path.write_text(doc.to_html(title="Timeline: artikel.txt"), encoding="utf-8")
+    return path, doc
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "a PNG file"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@needs_browser
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_chromium_renders_the_example_article(article_page: tuple[Path, Any], tmp_path: Path, width: int,
+                                              height: int) -> None:
+    page, _ = article_page
+    shot = tmp_path / "shot.png"
+    proc = browse(page.as_uri(), f"--window-size={width},{height}", f"--screenshot={shot}")
+    assert shot.exists(), proc.stderr[-2000:]
+    assert png_size(shot) == (width, height)
+    assert shot.stat().st_size > 10_000, "the page drew something"
+
+
+@needs_browser
+def test_the_dom_chromium_builds_has_every_event_in_order(article_page: tuple[Path, Any]) -> None:
+    page, doc = article_page
+    proc = browse(page.as_uri(), "--dump-dom")
+    found = elements(proc.stdout)
+    assert any(a.get("data-ready") == "true" for t, a in found.tags if t == "body"), "the script ran"
+    order = [int(a["data-event"] or -1) for a in found.events()]
+    dated = len(doc.anchored)
+    assert order[:dated] == list(range(dated)) and sorted(order) == list(range(len(doc.events)))
+    ranks = [int(a["data-rank"]) for a in found.events() if a.get("data-rank")]
+    assert ranks == sorted(ranks) and len(ranks) == len(doc.anchored) > 10
+    assert any(a.get("data-dct") == doc.dct.isoformat() for _, a in found.tags)
+
+
+@needs_browser
+def test_a_link_to_an_event_opens_its_sentence(article_page: tuple[Path, Any]) -> None:
+    page, doc = article_page
+    k = next(k for k, e in enumerate(doc.events) if e.timex is not None)
+    dom = browse(page.as_uri() + f"#event-{k}", "--dump-dom").stdout
+    shown = dom[dom.index('<p id="detail-text">'):]
+    shown = shown[:shown.index("</p>")]
+    assert f'<mark class="trigger">{doc.events[k].text}</mark>' in shown
+    assert f'<mark class="time">{doc.events[k].timex.text}</mark>' in shown
+    assert 'class="event point active"' in dom or 'class="event bar active"' in dom
