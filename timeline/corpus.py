@@ -31,20 +31,12 @@ class InputError(Exception):
 def read_text(path: str, encoding: str = "utf-8", errors: str = "strict") -> str:
     """The text of a file (``-``: standard input), decoded; an :class:`InputError` naming
     the file for a missing, unreadable, empty, binary, oversized or undecodable one."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-            name = "standard input"
-        else:
-            with open(path, "rb") as f:
-                data = f.read(MAX_BYTES + 1)
-            name = path
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+    name = "standard input" if path == "-" else path
+    with _open(path, "a file") as f:
+        try:
+            data = f.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise InputError(f"{path}: cannot read: {err.strerror}") from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: larger than {MAX_BYTES // 2**20} MB; split it into documents")
     if not data.strip():
@@ -109,21 +101,29 @@ def jsonl_entries(path: str, encoding: str = "utf-8", errors: str = "strict") ->
         "".encode(encoding)  # an unknown encoding is an error now, not on every line
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+    # Opened here, not lazily, so that a missing file is an error before any output.
+    return _lines(_open(path, "a JSON Lines file"), path, encoding, errors)
+
+
+def _open(path: str, what: str) -> contextlib.AbstractContextManager[BinaryIO]:
+    """``path`` opened for reading bytes (``-``: standard input, left open after use);
+    an :class:`InputError` saying why it cannot be."""
+    if path == "-":
+        return contextlib.nullcontext(sys.stdin.buffer)
     try:
-        # Opened here, not lazily, so that a missing file is an error before any output.
-        f: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a JSON Lines file") from None
+        raise InputError(f"{path}: is a directory, not {what}") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror}") from None
-    return _lines(f, path, encoding, errors)
 
 
-def _lines(f: BinaryIO, path: str, encoding: str, errors: str) -> Iterator[Entry]:
+def _lines(opened: contextlib.AbstractContextManager[BinaryIO], path: str, encoding: str,
+           errors: str) -> Iterator[Entry]:
     seen = 0
-    with f if path != "-" else contextlib.nullcontext(f):
+    with opened as f:
         for number, raw in enumerate(_raw_lines(f), 1):
             if number == 1:
                 raw = _without_bom(raw, encoding)
