@@ -13,6 +13,7 @@ from event to event in timeline order.
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 from datetime import date, datetime, time, timedelta
@@ -124,19 +125,23 @@ def _tick_times(first: datetime, last: datetime, step: int, unit: str) -> list[d
 
 
 def _lanes(scale: _Scale, anchored: list[tuple[int, Event]]) -> dict[int, int]:
-    """A lane per event, the lowest one where its mark and label overlap nothing."""
-    ends: list[float] = []
+    """A lane per event, the lowest one free where its mark and label start (heaps of free
+    and busy lanes keep this n log n however many events crowd one day)."""
+    free: list[int] = []  # lanes whose last occupant has ended, lowest first
+    busy: list[tuple[float, int]] = []  # (where the occupant ends, lane)
     lanes: dict[int, int] = {}
+    opened = 0
     for k, event in sorted(anchored, key=lambda ke: (ke[1].interval.start, ke[0])):  # type: ignore[union-attr]
         assert event.interval is not None
         x0, x1 = scale.x(event.interval.start), scale.x(event.interval.end)
-        right = max(x1, x0 + 10 + _CHAR * len(event.text)) + 6
-        lane = next((n for n, end in enumerate(ends) if end <= x0), len(ends))
-        if lane == len(ends):
-            ends.append(right)
+        while busy and busy[0][0] <= x0:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
         else:
-            ends[lane] = right
+            lane, opened = opened, opened + 1
         lanes[k] = lane
+        heapq.heappush(busy, (max(x1, x0 + 10 + _CHAR * len(event.text)) + 6, lane))
     return lanes
 
 
