@@ -141,14 +141,14 @@ def _lanes(scale: _Scale, anchored: list[tuple[int, Event]]) -> dict[int, int]:
         else:
             lane, opened = opened, opened + 1
         lanes[k] = lane
-        heapq.heappush(busy, (max(x1, x0 + 10 + _CHAR * len(event.text)) + 6, lane))
+        heapq.heappush(busy, (max(x1, x0 + 10 + _CHAR * len(_label(event))) + 6, lane))
     return lanes
 
 
 def _anchored(doc: Document, k: int, event: Event, scale: _Scale, y: int) -> str:
     assert event.interval is not None
     x0, x1 = scale.x(event.interval.start), scale.x(event.interval.end)
-    point = event.interval.grain <= Grain.DAY and x1 - x0 < 8
+    point = event.interval.grain <= Grain.DAY
     mark = (f'<circle cx="{(x0 + x1) / 2:.1f}" cy="{y}" r="5"/>' if point else
             f'<rect x="{x0:.1f}" y="{y - 5}" width="{max(x1 - x0, 3):.1f}" height="10" rx="3"/>')
     label_x = (x0 + x1) / 2 + 9 if point else x0
@@ -156,7 +156,8 @@ def _anchored(doc: Document, k: int, event: Event, scale: _Scale, y: int) -> str
     return (f'<g class="event {"point" if point else "bar"}" data-event="{k}" data-rank="{doc.ranks[k]}" '
             f'data-sentence="s{k}" tabindex="0" role="listitem" aria-label="{_esc(_summary(event))}">'
             f'<title>{_esc(_summary(event))}</title>{mark}'
-            f'<text x="{label_x:.1f}" y="{label_y}">{_esc(event.text)}</text></g>')
+            f'<text x="{label_x:.1f}" y="{label_y}">{_esc(event.text)}'
+            f'<tspan class="when"> {_esc(event.anchor or "")}</tspan></text></g>')
 
 
 def _fuzzy(doc: Document, k: int, event: Event, scale: _Scale, dct_x: float, y: int) -> str:
@@ -168,6 +169,11 @@ def _fuzzy(doc: Document, k: int, event: Event, scale: _Scale, dct_x: float, y: 
             f'aria-label="{_esc(_summary(event))}"><title>{_esc(_summary(event))}</title>'
             f'<rect x="{x0:.1f}" y="{y - 5}" width="{max(x1 - x0, 3):.1f}" height="10" style="fill: url(#{fade})"/>'
             f'<text x="{(x0 + x1) / 2:.1f}" y="{y - 8}" text-anchor="middle">{_esc(event.text)}</text></g>')
+
+
+def _label(event: Event) -> str:
+    """What the axis shows beside an event: its trigger and, smaller, its anchor value."""
+    return f"{event.text} {event.anchor or ''}"
 
 
 def _summary(event: Event) -> str:
@@ -216,6 +222,7 @@ main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(200px, 1fr); 
 svg.axis { width: 100%; min-width: 640px; height: auto; display: block; }
 svg text { font-size: 12px; fill: var(--ink); }
 .baseline, .tick line { stroke: var(--muted); }
+.when { fill: var(--muted); font-size: 10px; }
 .tick text { fill: var(--muted); text-anchor: middle; font-size: 11px; }
 .dct line { stroke: #c62828; stroke-dasharray: 4 3; }
 .dct text { fill: #c62828; font-size: 11px; }
