@@ -173,3 +173,14 @@ def test_a_progress_bar_shows_on_a_terminal_unless_quiet(tmp_path: Path) -> None
     code, shown = run_on_a_terminal("analyze", "--jsonl", str(path), "--workers", "1", "--quiet")
     assert code == 0 and shown == ""
     assert run("analyze", "--jsonl", str(path)).stderr == "", "no bar when stderr is not a terminal"
+
+
+def test_a_parser_object_that_cannot_travel_to_workers_is_refused_up_front() -> None:
+    class Local:  # defined in a function: pickle cannot find it by name
+        def parse(self, text: str) -> tuple[timeline.Sentence, ...]:
+            return ()
+
+    with pytest.raises(TypeError, match="must pickle"):
+        timeline.analyze_many(corpus(2), workers=2, parser=Local())
+    (result,) = timeline.analyze_many(corpus(1), workers=1, parser=Local())
+    assert result.ok and result.document is not None and result.document.events == ()

@@ -81,6 +81,14 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
     >>> [(r.id, r.ok) for r in timeline.analyze_many(docs, workers=1)]
     [('a', True), ('b', False)]
     """
+    if not isinstance(parser, str) and (workers is None or workers > 1):
+        import pickle
+
+        try:
+            pickle.dumps(parser)
+        except Exception as err:
+            raise TypeError(f"a parser object for several workers must pickle ({err}); pass its name, "
+                            f"or workers=1") from None
     job = functools.partial(_analyze_one, dct=dct, anchors=dict(anchors or {}), parser=parser)
     return ordered_map(job, enumerate(docs), workers)
 
