@@ -136,3 +136,16 @@ def test_analyze_with_a_missing_stanza_model_is_a_clear_error(tmp_path: Path) ->
 def test_model_dir_is_only_for_stanza() -> None:
     proc = run("analyze", "-", "--dct", "2017-02-02", "--model-dir", "/tmp", stdin=ARTICLE.encode())
     assert proc.returncode == 2 and "--parser stanza" in proc.stderr
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("items", [[], [{"a": 1, "b": [1, {"c": "é"}]}], [{"x": None}, {"y": [], "z": {}}]])
+def test_streamed_json_is_what_json_dumps_writes(indent: int | None, items: list[object]) -> None:
+    import io
+
+    from timeline.cli import _write_json
+
+    head = {"dct": "2017-02-02", "dct_source": "argument"}
+    buf = io.StringIO()
+    _write_json(head, "timexes", items, buf, indent)
+    assert buf.getvalue() == json.dumps({**head, "timexes": items}, ensure_ascii=False, indent=indent) + "\n"

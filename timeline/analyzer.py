@@ -330,15 +330,11 @@ class BuiltinParser:
 
 
 class _Document:
-    """One text being analyzed, with the verb readings of the words seen so far."""
+    """One text being analyzed: its tokens, sentence bounds and the names it writes."""
 
     def __init__(self, tables: _Tables, text: str) -> None:
         self.t = tables
         self.text = text
-
-    def reading(self, low: str) -> _Verb | None:
-        """The verb reading of a word on its own (memoized per language)."""
-        return self.t.reading(low)
 
     # --- tokens and sentences ------------------------------------------------------
 
@@ -539,9 +535,9 @@ class _Analysis:
         if self.text[j][0].isupper():
             if not self.lead[j] or self.text[j] in self.names:
                 return None
-            found = self.doc.reading(self.low[j])  # a capital at the start: a name unless the lexicon
+            found = self.t.reading(self.low[j])  # a capital at the start: a name unless the lexicon
             return found if found is not None and found.level == 2 else None  # has the verb form
-        return self.doc.reading(self.low[j])
+        return self.t.reading(self.low[j])
 
     def firm(self, j: int) -> bool:
         """Whether token ``j`` can only be read as a finite verb form the lexicon vouches for."""
@@ -597,7 +593,7 @@ class _Analysis:
                         self.verb[i] = _Verb(_INF, low, "Pres", 2)
                         self.te[i] = True
                     else:
-                        self.verb[i] = self.doc.reading(low)  # its finite reading is in the data
+                        self.verb[i] = self.t.reading(low)  # its finite reading is in the data
                         seen_finite = True
                 else:
                     self.tag[i], block = "PRON", 3

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from attrs import frozen
 
+from .backends import BackendError
 from .model import Document
 from .parsing import Parser
 
@@ -73,7 +74,8 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
 
     A document without text, with a DCT that cannot be read, or that fails in
     any other way yields a :class:`Result` whose ``error`` says why; the others
-    go on.
+    go on. A parser backend that cannot run at all (a
+    :class:`~timeline.backends.BackendError`) stops the batch.
 
     >>> import timeline
     >>> docs = [{"id": "a", "dct": "2017-02-02", "text": "Hij zei donderdag dat het kabinet vrijdag beslist."},
@@ -100,17 +102,33 @@ def _analyze_one(item: tuple[int, Mapping[str, Any]], dct: Any, anchors: Mapping
     number, doc = item
     doc_id = doc.get("id", number) if isinstance(doc, Mapping) else number
     try:
-        if not isinstance(doc, Mapping):
-            raise TypeError(f"a document must be a mapping with a 'text', not {type(doc).__name__}")
-        text = doc.get("text")
-        if not isinstance(text, str):
-            raise ValueError("missing \"text\"")
+        doc_id, text, when = document_fields(doc, number, dct)
         used = worker_parser(parser) if isinstance(parser, str) else parser
-        return Result(doc_id, analyze(text, doc.get("dct", dct), anchors=anchors, parser=used))
-    except (ValueError, TypeError) as err:
-        return Result(doc_id, error=str(err))
-    except Exception as err:  # a bug of ours must not stop the batch; it is reported, not hidden
-        return Result(doc_id, error=f"internal error ({type(err).__name__}: {err}); please report it")
+        return Result(doc_id, analyze(text, when, anchors=anchors, parser=used))
+    except Exception as err:  # failure_reason raises again what is not the document's fault
+        return Result(doc_id, error=failure_reason(err))
+
+
+def document_fields(doc: object, number: int, dct: Any) -> tuple[Any, str, Any]:
+    """The id (default: ``number``), text and DCT (default: ``dct``) of a document mapping;
+    a TypeError or ValueError saying what is wrong with it."""
+    if not isinstance(doc, Mapping):
+        raise TypeError(f"a document must be a mapping with a 'text', not {type(doc).__name__}")
+    text = doc.get("text")
+    if not isinstance(text, str):
+        raise ValueError("missing \"text\"")
+    return doc.get("id", number), text, doc.get("dct", dct)
+
+
+def failure_reason(err: Exception) -> str:
+    """Why one document failed, for its error record. A backend that cannot run is the
+    set-up's fault, not the document's: it is raised again, to stop the batch."""
+    if isinstance(err, BackendError):
+        raise err
+    if isinstance(err, (ValueError, TypeError)):
+        return str(err)
+    # A bug of ours must not take the other documents down with it; it is reported, not hidden.
+    return f"internal error ({type(err).__name__}: {err}); please report it"
 
 
 @functools.cache

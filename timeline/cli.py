@@ -40,26 +40,22 @@ def _dumps(obj: Any, out: IO[str], indent: int | None = None) -> str:
     return s
 
 
-def _write_json(head: dict[str, Any], items: Iterable[tuple[str, Iterable[Any]]], out: IO[str],
-                indent: int | None) -> None:
-    """Write ``{**head, key: [items...]...}`` as ``json.dumps`` would, one item at a time, so that
+def _write_json(head: dict[str, Any], key: str, items: Iterable[Any], out: IO[str], indent: int | None) -> None:
+    """Write ``{**head, key: [items...]}`` as ``json.dumps`` would, one item at a time, so that
     a long document's output never has to exist whole in memory."""
     pad = "" if indent is None else " " * indent
     nl = "" if indent is None else "\n"
     sep = ", " if indent is None else ","
     fields = [f"{nl}{pad}{json.dumps(k)}: {_dumps(v, out)}" for k, v in head.items()]
-    out.write("{" + sep.join(fields))
-    for k, values in items:
-        out.write(f"{sep}{nl}{pad}{json.dumps(k)}: [")
-        first = True
-        for value in values:
-            text = _dumps(value, out, indent)
-            if indent is not None:
-                text = text.replace("\n", "\n" + pad * 2)
-            out.write(("" if first else sep) + nl + pad * 2 + text)
-            first = False
-        out.write("]" if first else f"{nl}{pad}]")
-    out.write(nl + "}\n")
+    out.write("{" + sep.join(fields) + f"{sep}{nl}{pad}{json.dumps(key)}: [")
+    first = True
+    for value in items:
+        text = _dumps(value, out, indent)
+        if indent is not None:
+            text = text.replace("\n", "\n" + pad * 2)
+        out.write(("" if first else sep) + nl + pad * 2 + text)
+        first = False
+    out.write(("]" if first else f"{nl}{pad}]") + nl + "}\n")
 
 
 def _table(rec: dict[str, Any], out: IO[str]) -> None:
@@ -83,7 +79,7 @@ def _recognize(args: argparse.Namespace, out: IO[str]) -> int:
         _table(recognition_to_dict(recognition), out)
     else:
         head = {"dct": recognition.dct.isoformat(), "dct_source": recognition.dct_source.value}
-        _write_json(head, [("timexes", map(timex_to_dict, recognition.timexes))], out,
+        _write_json(head, "timexes", map(timex_to_dict, recognition.timexes), out,
                     2 if args.format == "json" else None)
     return 0
 
@@ -183,9 +179,7 @@ def _analyze(args: argparse.Namespace, out: IO[str]) -> int:
     elif args.format == "jsonl":
         out.write(_dumps(document_to_jsonl_line(doc, args.file), out) + "\n")
     else:
-        data = document_to_dict(doc)
-        _write_json({k: v for k, v in data.items() if not isinstance(v, list)},
-                    [(k, v) for k, v in data.items() if isinstance(v, list)], out, 2)
+        out.write(_dumps(document_to_dict(doc), out, indent=2) + "\n")
     return 0
 
 

@@ -17,6 +17,8 @@ from typing import Any, BinaryIO
 
 from attrs import field, frozen
 
+from .batch import document_fields, failure_reason, worker_parser
+
 __all__ = ["DCT_SIDECAR", "MAX_BYTES", "Entry", "InputError", "Job", "folder_entries", "jsonl_entries",
            "read_text", "run_entry"]
 
@@ -190,7 +192,6 @@ def _sidecar(path: Path) -> dict[str, str]:
 def run_entry(entry: Entry, job: Job) -> tuple[dict[str, Any], str | None]:
     """The output record of one document, and the reason it failed (None when it did not)."""
     doc_id: Any = entry.id if entry.id is not None else entry.number
-    text: Any
     try:
         if entry.problem is not None:
             raise ValueError(entry.problem)
@@ -200,19 +201,13 @@ def run_entry(entry: Entry, job: Job) -> tuple[dict[str, Any], str | None]:
             doc = json.loads(entry.line or "")
             if not isinstance(doc, dict):
                 raise ValueError("a line must be a JSON object")
-            doc_id = doc.get("id", entry.number)
-            text, dct = doc.get("text"), doc.get("dct", job.dct)
-            if not isinstance(text, str):
-                raise ValueError("missing \"text\"")
+            doc_id = doc.get("id", entry.number)  # named in the error record, should the rest be wrong
+            doc_id, text, dct = document_fields(doc, entry.number, job.dct)
         return _record(job, doc_id, text, dct), None
-    except (ValueError, TypeError, InputError) as err:
+    except InputError as err:
         reason = str(err)
-    except Exception as err:  # a bug of ours must not take the other documents down with it
-        from .backends import BackendError
-
-        if isinstance(err, BackendError):
-            raise  # the set-up is wrong, not this document: stop
-        reason = f"internal error ({type(err).__name__}: {err}); please report it"
+    except Exception as err:  # failure_reason raises again what is not the document's fault
+        reason = failure_reason(err)
     return {"id": doc_id, "error": f"{entry.where}: {reason}"}, f"{entry.where}: {reason}"
 
 
@@ -223,7 +218,6 @@ def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
 
         return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct))}
     from .analyze import analyze
-    from .batch import worker_parser
     from .formats import document_to_jsonl_line
 
     parser = worker_parser(job.parser, job.model_dir) if isinstance(job.parser, str) else job.parser

@@ -141,11 +141,11 @@ def document_to_timeml(doc: Document, doc_id: str = "d1") -> str:
     """
     root = ET.Element("TimeML")
     root.text = "\n"
-    ET.SubElement(root, "DOCID").text = _xml_safe(doc_id)
+    ET.SubElement(root, "DOCID").text = xml_safe(doc_id)
     dct = ET.SubElement(ET.SubElement(root, "DCT"), "TIMEX3", tid="t0", type="DATE", value=doc.dct.isoformat(),
                         temporalFunction="false", functionInDocument="CREATION_TIME")
     dct.text = doc.dct.isoformat()
-    text = _xml_safe(doc.text)
+    text = xml_safe(doc.text)
     tids = _inline(ET.SubElement(root, "TEXT"), text, doc)
     for k, event in enumerate(doc.events, 1):
         ET.SubElement(root, "MAKEINSTANCE", eiid=f"ei{k}", eventID=f"e{k}",
@@ -167,7 +167,8 @@ def document_to_timeml(doc: Document, doc_id: str = "d1") -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True).replace("\r", "&#13;") + "\n"
 
 
-def _xml_safe(s: str) -> str:
+def xml_safe(s: str) -> str:
+    """``s`` with each character XML 1.0 (and so HTML) cannot hold as U+FFFD, one for one."""
     return _NOT_XML.sub("\ufffd", s)
 
 
@@ -181,7 +182,7 @@ def _inline(parent: ET.Element, text: str, doc: Document) -> dict[Span, tuple[st
 
     for k, t in sorted(enumerate(doc.timexes, 1), key=lambda kt: (kt[1].start, kt[1].end)):
         if free(t.start, t.end):
-            attrs = {"tid": f"t{k}", "type": t.type.value, "value": _xml_safe(t.value)}
+            attrs = {"tid": f"t{k}", "type": t.type.value, "value": xml_safe(t.value)}
             if t.mod is not None:
                 attrs["mod"] = t.mod.value
             placed.append((t.start, t.end, ET.Element("TIMEX3", attrs)))

@@ -19,6 +19,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from .algebra import Grain, Interval
+from .formats import xml_safe
 from .model import Document, Event
 
 __all__ = ["document_to_html"]
@@ -204,10 +205,8 @@ def _sentence_html(text: str, event: Event) -> str:
 
 def _esc(s: str) -> str:
     """HTML-escaped, with characters HTML cannot carry (controls, lone surrogates) as U+FFFD."""
-    return html.escape(_UNSAFE.sub("\ufffd", s), quote=True)
+    return html.escape(xml_safe(s), quote=True)
 
-
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 _CSS = """
 :root { --ink: #1d2430; --muted: #5b6575; --accent: #1f6feb; --time: #b35c00; --paper: #fff; }

@@ -54,8 +54,23 @@ class Mod(enum.Enum):
     AFTER = "AFTER"  # "na de verkiezingen": some time after it
 
 
+class _Spanned:
+    """``start`` and ``end`` of whatever has a ``span`` (a slot-free base for attrs classes)."""
+
+    __slots__ = ()
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
 @frozen(kw_only=True)
-class TimeExpression:
+class TimeExpression(_Spanned):
     """One time expression found in a text, normalized and anchored.
 
     ``interval`` is the stretch of time the expression names once resolved,
@@ -75,14 +90,6 @@ class TimeExpression:
     mod: Mod | None = None
     tense: Tense | None = None
     range_end: Span | None = None
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
 
 class DctSource(enum.Enum):
@@ -128,7 +135,7 @@ class Polarity(enum.Enum):
 
 
 @frozen(kw_only=True)
-class Event:
+class Event(_Spanned):
     """An event of the text, with the time it is anchored on (or none).
 
     ``span`` covers the trigger word (``legde``); ``lemma`` is the whole verb
@@ -150,14 +157,6 @@ class Event:
     timex: TimeExpression | None = None
     interval: Interval | None = None
     anchor: str | None = None  # the TIMEX3 value (or ISO interval "a/b") of the anchor
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
 
 @frozen(kw_only=True)
