@@ -12,6 +12,7 @@ import ast
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 import timeline.analyzer
 from timeline.analyzer import BuiltinParser
 from timeline.lang import load_language
-from timeline.parsing import Parser, Sentence, Token
+from timeline.parsing import Parser, Sentence, Token, fast_token
 
 PARSER = BuiltinParser()
 
@@ -206,6 +207,44 @@ def test_words_that_are_no_verb_here(sentence: str, word: str) -> None:
 def test_other_words_have_their_lowercase_form_as_lemma() -> None:
     s = sentence_of("De Minister zei het.")
     assert [t.lemma for t in s.tokens] == ["de", "minister", "zeggen", "het", "."]
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("’", "'").replace("‘", "'")
+
+
+# Lowercasing that changes a word's length (the dotted capital I) or depends on what follows
+# it (the Greek capital sigma, final or not) must not shift or change any other word's lemma.
+@pytest.mark.parametrize("text", [
+    "De İstanbulse burgemeester zei het. Ook ’t Kabinet zei het.",
+    "ΟΔΟΣ.ΑΘΗΝΑ en ΟΔΟΣ zijn straten. De minister zei het.",
+    "Σ Σ-ΑΣ ΑΣ'Β zei het maandag.",
+])
+def test_lemmas_after_lowercasing_that_changes_length_or_needs_context(text: str) -> None:
+    check_offsets(text, PARSER.parse(text))
+    for t in (t for s in PARSER.parse(text) for t in s.tokens if not t.feats):
+        assert t.lemma == fold(t.text)
+
+
+@given(texts)
+def test_a_word_that_is_no_verb_has_its_folded_form_as_lemma(text: str) -> None:
+    for t in (t for s in PARSER.parse(text) for t in s.tokens if not t.feats):
+        assert t.lemma == fold(t.text)
+
+
+def test_fast_token_is_the_same_value_as_the_constructor() -> None:
+    values = {"index": 3, "text": "legde", "start": 10, "end": 15, "lemma": "opleggen", "upos": "VERB",
+              "feats": {"VerbForm": "Fin", "Tense": "Past"}, "head": 1, "deprel": "root", "particle": 7,
+              "clause": 2}
+    assert set(values) == {a.name for a in attrs.fields(Token)}  # fast_token sets every field
+    fast = fast_token(**values)  # type: ignore[arg-type]
+    slow = Token(**values)  # type: ignore[arg-type]
+    assert attrs.asdict(fast) == attrs.asdict(slow) == values
+    assert fast == slow and hash(fast) == hash(slow)
+    values["feats"]["Tense"] = "Pres"  # type: ignore[index]
+    assert fast.feat("Tense") == "Past"  # the features were copied, as the constructor copies them
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.text = "zei"  # type: ignore[misc]
 
 
 CLASSES = [

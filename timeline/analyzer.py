@@ -36,7 +36,9 @@ clause it closes. There is no dependency tree: ``head`` and ``deprel`` stay
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -45,7 +47,7 @@ from typing import Any
 from attrs import field, frozen
 
 from .lang import load_language
-from .parsing import Sentence, Token
+from .parsing import Sentence, fast_token
 from .tense import VerbLexicon
 
 __all__ = ["BuiltinParser"]
@@ -81,6 +83,18 @@ _DEPTH = 8  # how many enclosing clauses a comma looks back through
 _FIN, _FIN_INF, _FIN_PART, _PART, _INF = range(5)
 # Roles in the clause.
 _NO, _FINITE, _PARTICIPLE, _INFINITIVE = range(4)
+
+
+@functools.cache
+def _features(role: int, tense: str | None) -> Mapping[str, str]:
+    """The UD features of a verb role (one mapping per role and tense; Token copies it)."""
+    if role == _FINITE:
+        return {"VerbForm": "Fin", "Tense": tense or "Pres"}
+    if role == _PARTICIPLE:
+        return {"VerbForm": "Part", "Tense": "Past"}
+    if role == _INFINITIVE:
+        return {"VerbForm": "Inf"}
+    return {}
 
 
 @frozen
@@ -329,6 +343,20 @@ class BuiltinParser:
         return _Document(_tables(self.language), text).sentences()
 
 
+class _Tokens:
+    """The tokens of one block of text as parallel lists (offsets index the whole text):
+    a list per field costs far less than an object or a tuple per token."""
+
+    __slots__ = ("starts", "ends", "kinds", "words", "lows")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.kinds: list[int] = []
+        self.words: list[str] = []
+        self.lows: list[str] = []
+
+
 class _Document:
     """One text being analyzed: its tokens, sentence bounds and the names it writes."""
 
@@ -338,58 +366,88 @@ class _Document:
 
     # --- tokens and sentences ------------------------------------------------------
 
-    def tokens(self, a: int, b: int) -> list[tuple[int, int, int]]:
-        """(start, end, kind) of every token of ``text[a:b]``: words, numbers, punctuation,
-        abbreviations; offsets index the whole text."""
+    def tokens(self, a: int, b: int) -> _Tokens:
+        """Every token of ``text[a:b]``: words, numbers, punctuation, abbreviations."""
         text, s = self.text, self.t
-        found = [(m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text, a, b)]
-        out: list[tuple[int, int, int]] = []
-        k, n = 0, len(found)
+        spans = [m.span() for m in _TOKEN.finditer(text, a, b)]
+        rows: list[tuple[int, int, int]] = []
+        add = rows.append
+        k, n = 0, len(spans)
         while k < n:
-            start, end, group = found[k]
+            start, end = spans[k]
             k += 1
-            if group == "word":
-                if text[start].isdigit():
-                    out.append((start, end, _NUM))
-                    continue
-                if k < n and found[k][0] == end and found[k][1] == end + 1 and text[end] == ".":
+            first = text[start]
+            if first.isalnum():  # a word or number, or a dotted abbreviation (the only token
+                if text[end - 1] == ".":  # of letters that ends in a dot)
+                    low = _fold(text[start:end])
+                    known = low in s.abbreviations or (low not in s.may_end and text[start:end].isupper())
+                    add((start, end, _ABBR if known else _ABBR_END))
+                elif first.isdigit():
+                    add((start, end, _NUM))
+                elif k < n and text[end] == "." and spans[k][1] == end + 1:  # a word and a dot
                     low = _fold(text[start:end + 1])
-                    initial = (end - start == 1 and text[start].isupper() and k + 1 < n
-                               and text[found[k + 1][0]].isupper())
-                    if low in s.abbreviations or low in s.may_end or initial:
-                        out.append((start, end + 1, _ABBR_END if low in s.may_end else _ABBR))
+                    initial = (end - start == 1 and first.isupper() and k + 1 < n
+                               and text[spans[k + 1][0]].isupper())
+                    if low in s.abbreviations or low in s.may_end or initial:  # the dot is the word's
+                        add((start, end + 1, _ABBR_END if low in s.may_end else _ABBR))
                         k += 1
-                        continue
-                out.append((start, end, _WORD))
-            elif group == "abbr":
-                low = _fold(text[start:end])
-                known = low in s.abbreviations or (low not in s.may_end and text[start:end].isupper())
-                out.append((start, end, _ABBR if known else _ABBR_END))
-            elif group == "clitic":
+                    else:
+                        add((start, end, _WORD))
+                else:
+                    add((start, end, _WORD))
+            elif end - start > 1 and first in "'’":  # an elided word, or a quote before a word
                 if _fold(text[start:end]).split("-")[0] in s.clitics:
-                    out.append((start, end, _WORD))
-                else:  # a quote before a word
-                    out.append((start, start + 1, _PUNCT))
-                    out.append((start + 1, end, _WORD))
+                    add((start, end, _WORD))
+                else:
+                    add((start, start + 1, _PUNCT))
+                    add((start + 1, end, _WORD))
             else:
-                out.append((start, end, _PUNCT))
+                add((start, end, _PUNCT))
+        out = _Tokens()
+        if rows:
+            out.starts, out.ends, out.kinds = (list(column) for column in zip(*rows, strict=True))
+        starts, ends = out.starts, out.ends
+        out.words = words = [text[x:y] for x, y in zip(starts, ends, strict=True)]
+        # Folding the block at once and slicing it is much cheaper than folding each word, and
+        # the same wherever lowercasing keeps lengths and ignores context (not so for the
+        # dotted capital I, or for the capital sigma, whose lowercase depends on what follows).
+        chunk = text[a:b]
+        folded = _fold(chunk)
+        if len(folded) == len(chunk) and "Σ" not in chunk:
+            out.lows = [folded[x - a:y - a] for x, y in zip(starts, ends, strict=True)]
+        else:
+            out.lows = [_fold(w) for w in words]
         return out
 
-    def bounds(self, toks: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-        """Token ranges of the sentences."""
-        text = self.text
+    def bounds(self, tk: _Tokens, a: int, b: int) -> list[tuple[int, int]]:
+        """Token ranges of the sentences of the block ``text[a:b]`` with tokens ``tk``."""
+        text, starts, ends, kinds, words = self.text, tk.starts, tk.ends, tk.kinds, tk.words
+        n = len(starts)
+        # Only two kinds of token can end a sentence: punctuation or an abbreviation that may
+        # end one, and any token with a line break after it. Visit just those, in order.
+        candidates = {i for i in range(n - 1) if kinds[i] == _PUNCT or kinds[i] == _ABBR_END}
+        nl = text.find("\n", a, b)
+        while nl >= 0:
+            j = bisect.bisect_right(starts, nl)  # the first token after the break
+            if j >= n:
+                break
+            if j > 0:
+                candidates.add(j - 1)
+            nl = text.find("\n", starts[j], b)
         out: list[tuple[int, int]] = []
-        first, final = 0, False  # final: the tokens so far end in end punctuation (and closing quotes)
-        for i, (start, end, kind) in enumerate(toks):
-            piece = text[start:end]
+        first = 0
+        final = False  # the token before ends in end punctuation (and closing quotes)
+        previous = -2  # the last candidate visited
+        for i in sorted(candidates):
+            kind, end, piece = kinds[i], ends[i], words[i]
             if kind == _PUNCT:
-                adjacent = i > 0 and toks[i - 1][1] == start
-                final = piece in _END or piece[0] == "." or (final and adjacent and piece in _CLOSING)
+                adjacent = i > 0 and ends[i - 1] == starts[i]
+                final = (piece in _END or piece[0] == "."
+                         or (final and previous == i - 1 and adjacent and piece in _CLOSING))
             else:
                 final = False
-            if i + 1 == len(toks):
-                break
-            after = toks[i + 1][0]
+            previous = i
+            after = starts[i + 1]
             head = text[after]
             if text.find("\n", end, after) >= 0:
                 if text.count("\n", end, after) >= 2:
@@ -401,7 +459,7 @@ class _Document:
                 elif kind == _PUNCT and piece not in _CLOSING:
                     split = False  # a line ending in a comma or a dash goes on
                 else:  # a line with no end punctuation: a headline if short or if a capital follows
-                    line = text[text.rfind("\n", 0, start) + 1:end].strip()
+                    line = text[text.rfind("\n", 0, starts[i]) + 1:end].strip()
                     split = len(line) < _SHORT_LINE or not head.islower()
             elif after == end:
                 split = False
@@ -412,14 +470,14 @@ class _Document:
             if split:
                 out.append((first, i + 1))
                 first = i + 1
-        if first < len(toks):
-            out.append((first, len(toks)))
+        if first < n:
+            out.append((first, n))
         capped: list[tuple[int, int]] = []
-        for a, b in out:
-            while b - a > _MAX_TOKENS:
-                capped.append((a, a + _MAX_TOKENS))
-                a += _MAX_TOKENS
-            capped.append((a, b))
+        for lo, hi in out:
+            while hi - lo > _MAX_TOKENS:
+                capped.append((lo, lo + _MAX_TOKENS))
+                lo += _MAX_TOKENS
+            capped.append((lo, hi))
         return capped
 
     def sentences(self) -> Iterator[Sentence]:
@@ -431,15 +489,15 @@ class _Document:
         names: set[str] = set()  # words written with a capital inside a sentence: names
         for a, b in blocks:
             toks = self.tokens(a, b)
-            bounds = self.bounds(toks)
+            bounds = self.bounds(toks, a, b)
             self.names(toks, bounds, names)
         index = 0
         for a, b in blocks:
             if len(blocks) > 1:  # one block (most texts) is still at hand from the first pass
                 toks = self.tokens(a, b)
-                bounds = self.bounds(toks)
+                bounds = self.bounds(toks, a, b)
             for first, last in bounds:
-                yield _Analysis(self, toks[first:last], names).sentence(index)
+                yield _Analysis(self.t, toks, first, last, names).sentence(index)
                 index += 1
 
     def blocks(self) -> list[tuple[int, int]]:
@@ -455,28 +513,28 @@ class _Document:
         out.append((start, len(text)))
         return out
 
-    def names(self, toks: list[tuple[int, int, int]], bounds: list[tuple[int, int]], names: set[str]) -> None:
+    @staticmethod
+    def names(tk: _Tokens, bounds: list[tuple[int, int]], names: set[str]) -> None:
         """Add the words written with a capital inside a sentence (not after a quote or colon)."""
-        text = self.text
+        kinds, words = tk.kinds, tk.words
         for a, b in bounds:
             for i in range(a + 1, b):
-                start, end, kind = toks[i]
-                if kind == _WORD and text[start].isupper() and text[toks[i - 1][0]:toks[i - 1][1]] not in _LEADS:
-                    names.add(text[start:end])
+                word = words[i]
+                if kinds[i] == _WORD and word[0].isupper() and words[i - 1] not in _LEADS:
+                    names.add(word)
 
 
 class _Analysis:
     """One sentence: its tokens' classes, verb roles and clauses, filled pass by pass."""
 
-    def __init__(self, doc: _Document, toks: list[tuple[int, int, int]], names: set[str]) -> None:
-        self.doc, self.t = doc, doc.t
-        text = doc.text
-        self.toks = toks
+    def __init__(self, tables: _Tables, tk: _Tokens, first: int, last: int, names: set[str]) -> None:
+        self.t = tables
         self.names = names
-        n = self.n = len(toks)
-        self.text = [text[a:b] for a, b, _ in toks]
-        self.low = [_fold(w) for w in self.text]
-        self.kind = [k for _, _, k in toks]
+        n = self.n = last - first
+        self.starts, self.ends = tk.starts[first:last], tk.ends[first:last]
+        self.text = tk.words[first:last]
+        self.low = tk.lows[first:last]
+        self.kind = tk.kinds[first:last]
         self.tag: list[str | None] = [None] * n
         self.verb: list[_Verb | None] = [None] * n  # the verb reading the context allows
         self.te = [False] * n  # an infinitive after the infinitive marker
@@ -487,7 +545,7 @@ class _Analysis:
         self.tense: list[str | None] = [None] * n
         self.particle: list[int | None] = [None] * n
         self.clause = [0] * n
-        self.lead = [i == 0 or self.text[i - 1] in _LEADS for i in range(n)]
+        self.lead = [True, *(w in _LEADS for w in self.text[:-1])] if n else []
 
     def sentence(self, index: int) -> Sentence:
         self.classes()
@@ -509,35 +567,30 @@ class _Analysis:
         for idx in members.values():
             self.particles(idx)
         self.te_particles()
-        tokens = []
-        for i, (start, end, _) in enumerate(self.toks):
-            tag = self.tag[i] or "X"
-            feats: dict[str, str] = {}
-            role = self.role[i]
-            if role == _FINITE:
-                feats = {"VerbForm": "Fin", "Tense": self.tense[i] or "Pres"}
-            elif role == _PARTICIPLE:
-                feats = {"VerbForm": "Part", "Tense": "Past"}
-            elif role == _INFINITIVE:
-                feats = {"VerbForm": "Inf"}
-            tokens.append(Token(index=i, text=self.text[i], start=start, end=end, lemma=self.lemma[i], upos=tag,
-                                feats=feats, particle=self.particle[i], clause=self.clause[i]))
-        return Sentence(index=index, start=self.toks[0][0], end=self.toks[-1][1], tokens=tuple(tokens))
+        feats = list(map(_features, self.role, self.tense))
+        n = self.n
+        tokens = tuple(map(fast_token, range(n), self.text, self.starts, self.ends, self.lemma,
+                           [tag or "X" for tag in self.tag], feats,
+                           itertools.repeat(None, n), itertools.repeat(None, n),  # no tree: no heads, no deprels
+                           self.particle, self.clause))
+        return Sentence(index=index, start=self.starts[0], end=self.ends[-1], tokens=tokens)
 
     # --- word classes ---------------------------------------------------------------
 
     def raw(self, j: int) -> _Verb | None:
         """The verb reading of token ``j`` on its own: None for no word, a closed-class word or a name."""
-        if j >= self.n or self.kind[j] != _WORD or self.low[j] in self.t.closed:
+        if j >= self.n or self.kind[j] != _WORD:
             return None
-        if self.low[j] in self.t.det_or_pron or self.low[j] in self.t.poss_or_verb:
+        low, s = self.low[j], self.t
+        if low in s.closed or low in s.det_or_pron or low in s.poss_or_verb:
             return None
-        if self.text[j][0].isupper():
-            if not self.lead[j] or self.text[j] in self.names:
+        text = self.text[j]
+        if text[0].isupper():
+            if not self.lead[j] or text in self.names:
                 return None
-            found = self.t.reading(self.low[j])  # a capital at the start: a name unless the lexicon
+            found = s.reading(low)  # a capital at the start: a name unless the lexicon
             return found if found is not None and found.level == 2 else None  # has the verb form
-        return self.t.reading(self.low[j])
+        return s.reading(low)
 
     def firm(self, j: int) -> bool:
         """Whether token ``j`` can only be read as a finite verb form the lexicon vouches for."""
@@ -557,14 +610,16 @@ class _Analysis:
     def classes(self) -> None:
         """Closed classes, the determiner/pronoun/verb ambiguities, and which words may be verbs:
         one pass left to right, looking one token ahead."""
-        s, closed = self.t, self.t.closed
+        s = self.t
+        closed, det_or_pron, poss_or_verb, marker = s.closed, s.det_or_pron, s.poss_or_verb, s.marker
+        subordinators, reading = s.subordinators, s.reading
+        lows, lead, tag, verb, te, opener = self.low, self.lead, self.tag, self.verb, self.te, self.opener
         block = 0  # the least verb level the next word needs: 3 none, 2 a form the lexicon has
         seen_finite = False  # a finite verb since the last clause boundary
-        for i in range(self.n):
+        for i, (kind, low, text) in enumerate(zip(self.kind, lows, self.text, strict=True)):
             before, block = block, 0
-            kind, low, text = self.kind[i], self.low[i], self.text[i]
             if kind == _PUNCT:
-                self.tag[i] = "SYM" if text in _SYMBOLS or unicodedata.category(text[0])[0] == "S" else "PUNCT"
+                tag[i] = "SYM" if text in _SYMBOLS or unicodedata.category(text[0])[0] == "S" else "PUNCT"
                 if text in s.clause_punctuation or text[0] == ".":
                     self.boundary[i] = True
                     seen_finite = False
@@ -572,63 +627,62 @@ class _Analysis:
             if kind == _NUM:
                 block = 1
                 continue  # tagged in content()
-            if kind in (_ABBR, _ABBR_END):
-                self.tag[i] = "X"
+            if kind != _WORD:  # an abbreviation
+                tag[i] = "X"
                 continue
-            after_marker = i > 0 and self.low[i - 1] in s.marker
-            if text[0].isupper() and not self.lead[i]:
+            if text[0].isupper() and not lead[i]:
                 if before == 3 and self.adjective_here(i):
-                    self.tag[i], block = "ADJ", 3
+                    tag[i], block = "ADJ", 3
                 else:
-                    self.tag[i] = "PROPN"
+                    tag[i] = "PROPN"
                 continue
-            if low in s.det_or_pron:
+            if low in det_or_pron:
                 block = self.determiner_or_pronoun(i)
-                if self.opener[i]:
+                if opener[i]:
                     seen_finite = False
                 continue
-            if low in s.poss_or_verb:
+            if low in poss_or_verb:
                 if self.possessive_is_verb(i, seen_finite):
-                    if after_marker:
-                        self.verb[i] = _Verb(_INF, low, "Pres", 2)
-                        self.te[i] = True
+                    if i > 0 and lows[i - 1] in marker:
+                        verb[i] = _Verb(_INF, low, "Pres", 2)
+                        te[i] = True
                     else:
-                        self.verb[i] = self.t.reading(low)  # its finite reading is in the data
+                        verb[i] = reading(low)  # its finite reading is in the data
                         seen_finite = True
                 else:
-                    self.tag[i], block = "PRON", 3
+                    tag[i], block = "PRON", 3
                 continue
             if low in closed:
-                tag = self.tag[i] = closed[low]
-                if low in s.subordinators and not self.firm(i + 1):
-                    self.opener[i] = True
+                word_tag = tag[i] = closed[low]
+                if low in subordinators and not self.firm(i + 1):
+                    opener[i] = True
                     seen_finite = False
-                elif low in s.subordinators and tag == "SCONJ":
-                    self.tag[i] = "ADV"  # "toen vertrok hij": an adverb before its verb
-                if tag == "DET" or low in s.possessives:
+                elif low in subordinators and word_tag == "SCONJ":
+                    tag[i] = "ADV"  # "toen vertrok hij": an adverb before its verb
+                if word_tag == "DET" or low in s.possessives:
                     block = 3
-                elif tag == "ADP" or low in s.object_or_poss:
+                elif word_tag == "ADP" or low in s.object_or_poss:
                     block = 2
-                elif tag == "ADJ" and (before == 3 or low.endswith(s.inflection)):
+                elif word_tag == "ADJ" and (before == 3 or low.endswith(s.inflection)):
                     block = 3
                 continue
             if before == 3:  # inside a noun phrase: an adjective before its noun, or the noun
                 if self.adjective_here(i):
-                    self.tag[i], block = "ADJ", 3
+                    tag[i], block = "ADJ", 3
                 else:
-                    self.tag[i] = "NOUN"
+                    tag[i] = "NOUN"
                 continue
             v = self.raw(i)
             if v is None:
                 continue
-            if after_marker:
-                if v.kind in (_INF, _FIN_INF):
-                    self.verb[i] = _Verb(_INF, low if v.kind == _INF else v.lemma, "Pres", 2)
-                    self.te[i] = True
+            if i > 0 and lows[i - 1] in marker:
+                if v.kind == _INF or v.kind == _FIN_INF:
+                    verb[i] = _Verb(_INF, low if v.kind == _INF else v.lemma, "Pres", 2)
+                    te[i] = True
                 continue
             if v.level >= before:
-                self.verb[i] = v
-                if v.kind in (_FIN, _FIN_INF, _FIN_PART) and v.level >= 1:
+                verb[i] = v
+                if v.kind != _PART and v.kind != _INF and v.level >= 1:
                     seen_finite = True
 
     def adjective_here(self, i: int) -> bool:

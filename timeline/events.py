@@ -87,10 +87,6 @@ class Found:
     timex: TimeExpression | None
 
 
-def _is_verb(t: Token) -> bool:
-    return t.upos == "VERB"
-
-
 def _tense_of(clause: Sequence[Token], lex: EventLexicon) -> tuple[Tense | None, Aspect]:
     """The tense and aspect of a clause's verb group, from its finite verb."""
     finite = next((t for t in clause if t.feat("VerbForm") == "Fin"), None)
@@ -122,6 +118,8 @@ def find_events(sentences: Iterable[Sentence], timexes: Sequence[TimeExpression]
 def _timex_tokens(sentence: Sentence, timexes: Sequence[TimeExpression]) -> dict[int, TimeExpression]:
     """Token index -> the time expression that token is part of."""
     at: dict[int, TimeExpression] = {}
+    if not timexes:
+        return at
     for tok in sentence.tokens:
         for t in timexes:
             if t.start < tok.end and tok.start < t.end:
@@ -137,58 +135,71 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
     clauses: dict[int, list[Token]] = {}
     for tok in toks:
         clauses.setdefault(tok.clause, []).append(tok)
-    found: list[Found] = []
+    verbs = {number: [t for t in clause if t.upos == "VERB"] for number, clause in clauses.items()}
     # A clause whose only verb is a copula or an auxiliary ("De school was drie weken
     # dicht") has that verb as its event: a state.
     bare = {number: next((t for t in clause if t.upos == "AUX" and t.feat("VerbForm") == "Fin"), None)
-            for number, clause in clauses.items() if not any(_is_verb(t) for t in clause)}
+            for number, clause in clauses.items() if not verbs[number]}
     phrase: dict[int, EventClass] = {}  # trigger -> class of the phrase it heads ("liet weten")
     absorbed: set[int] = set()  # second verbs of such phrases
-    for clause in clauses.values():
-        verbs = [t for t in clause if _is_verb(t)]
-        for a in verbs:
-            for b in verbs:
+    for group in verbs.values():
+        for a in group:
+            for b in group:
                 if b.index > a.index and (a.lemma, b.lemma) in lex.phrases:
                     phrase[a.index] = lex.phrases[a.lemma, b.lemma]
                     absorbed.add(b.index)
-    later_clause: dict[int, bool] = {}  # a deeper clause follows the token ("vindt dat ..."); one pass back
-    deepest = -1
-    for t in reversed(toks):
-        later_clause[t.index] = deepest > t.clause
-        deepest = max(deepest, t.clause)
+    later: list[int] | None = None  # the deepest clause after each token, worked out when first needed
     grammar: dict[int, tuple[Tense | None, Aspect, bool]] = {}
-    tree = sentence.has_tree
+    usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}  # a set is no time to link to
+    tree = bool(usable) and sentence.has_tree
+    found: list[Found] = []
     for tok in toks:
-        if tok.index in in_timex or tok.index in absorbed:
+        upos = tok.upos
+        if (upos != "VERB" and upos != "NOUN" and upos != "AUX") or tok.index in in_timex or tok.index in absorbed:
             continue
-        clause = clauses[tok.clause]
-        word = tok.text.lower()
         nominal = False
-        if bare.get(tok.clause) is tok:
+        if upos == "AUX":
+            if bare.get(tok.clause) is not tok:
+                continue
             cls = lex.classes.get(tok.lemma, EventClass.STATE)
-        elif _is_verb(tok):
+        elif upos == "VERB":
             if tok.lemma in lex.auxiliaries and tok.feat("VerbForm") == "Inf":
                 continue
-            if tok.feat("VerbForm") == "Part" and (word in lex.adjectival or _before_noun(tok, toks)):
+            if tok.feat("VerbForm") == "Part" and (tok.text.lower() in lex.adjectival or _before_noun(tok, toks)):
                 continue  # "getroffen ondernemers", "reageerden teleurgesteld": used as an adjective
             cls = phrase.get(tok.index) or lex.class_of(tok.lemma)
-            if tok.lemma in lex.with_clause and not later_clause[tok.index]:
-                cls = EventClass.OCCURRENCE
-        elif tok.upos == "NOUN" and word in lex.nominal:
-            cls, nominal = lex.nominal[word], True
+            if tok.lemma in lex.with_clause:
+                if later is None:
+                    later = _deepest_after(toks)
+                if later[tok.index] <= tok.clause:  # "vindt dat ...": no deeper clause follows
+                    cls = EventClass.OCCURRENCE
         else:
-            continue
+            word = tok.text.lower()
+            if word not in lex.nominal:
+                continue
+            cls, nominal = lex.nominal[word], True
         if tok.clause not in grammar:  # the clause's tense, aspect and negation: once per clause
+            clause = clauses[tok.clause]
             grammar[tok.clause] = (*_tense_of(clause, lex), any(t.text.lower() in lex.negation for t in clause))
         tense, aspect, negative = grammar[tok.clause]
         if nominal:
             tense, aspect = None, Aspect.NONE
         found.append(Found(
-            span=Span(tok.start, tok.end), text=tok.text, lemma=tok.lemma if not nominal else word, cls=cls,
-            tense=tense, aspect=aspect, polarity=Polarity.NEG if negative and not nominal else Polarity.POS,
+            span=Span(tok.start, tok.end), text=tok.text, lemma=tok.lemma if not nominal else tok.text.lower(),
+            cls=cls, tense=tense, aspect=aspect, polarity=Polarity.NEG if negative and not nominal else Polarity.POS,
             sentence=sentence.index, token=tok.index, clause=tok.clause, nominal=nominal,
-            timex=_anchor_of(tok, sentence, in_timex, tree)))
+            timex=_anchor_of(tok, sentence, usable, tree) if usable else None))
     return found
+
+
+def _deepest_after(toks: Sequence[Token]) -> list[int]:
+    """For each token, the deepest clause number among the tokens after it (-1: none)."""
+    out = [-1] * len(toks)
+    deepest = -1
+    for t in reversed(toks):
+        out[t.index] = deepest
+        deepest = max(deepest, t.clause)
+    return out
 
 
 def _before_noun(tok: Token, toks: Sequence[Token]) -> bool:
@@ -197,11 +208,10 @@ def _before_noun(tok: Token, toks: Sequence[Token]) -> bool:
     return nxt is not None and nxt.upos in ("NOUN", "PROPN") and nxt.clause == tok.clause
 
 
-def _anchor_of(tok: Token, sentence: Sentence, in_timex: dict[int, TimeExpression],
+def _anchor_of(tok: Token, sentence: Sentence, usable: dict[int, TimeExpression],
                tree: bool) -> TimeExpression | None:
-    """The time expression an event is linked to: the one its verb governs in a tree,
-    else the nearest one in its own clause (a set is a frequency, not a time)."""
-    usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}
+    """The time expression an event is linked to (of ``usable``: token index -> a time that
+    is no set): the one its verb governs in a tree, else the nearest one in its own clause."""
     mine: list[tuple[int, int, TimeExpression]] = []
     if tree:
         mine = sorted((abs(k - tok.index), k, t) for k, t in usable.items() if _governs(tok, k, sentence))

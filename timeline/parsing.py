@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 __all__ = ["Parser", "Sentence", "Token"]
 
@@ -48,6 +48,36 @@ class Token:
     def feat(self, name: str) -> str | None:
         """A UD feature, or None where the backend does not give it."""
         return self.feats.get(name)
+
+
+_NEW = object.__new__
+_SET = {a.name: Token.__dict__[a.name].__set__ for a in fields(Token)}
+_INDEX, _TEXT, _START, _END, _LEMMA, _UPOS = (_SET[k] for k in ("index", "text", "start", "end", "lemma", "upos"))
+_FEATS, _HEAD, _DEPREL, _PARTICLE, _CLAUSE = (_SET[k] for k in ("feats", "head", "deprel", "particle", "clause"))
+
+
+def fast_token(index: int, text: str, start: int, end: int, lemma: str, upos: str,  # noqa: PLR0913
+               feats: Mapping[str, str], head: int | None, deprel: str | None,
+               particle: int | None, clause: int) -> Token:
+    """``Token(...)`` for a parser's inner loop: the same value, built slot by slot.
+
+    A parser makes a Token for every word of a corpus, and the generated
+    ``__init__`` of a frozen class looks each field up by name: this is about
+    twice as fast. ``feats`` is copied, as the constructor does.
+    """
+    token: Token = _NEW(Token)
+    _INDEX(token, index)
+    _TEXT(token, text)
+    _START(token, start)
+    _END(token, end)
+    _LEMMA(token, lemma)
+    _UPOS(token, upos)
+    _FEATS(token, dict(feats))
+    _HEAD(token, head)
+    _DEPREL(token, deprel)
+    _PARTICLE(token, particle)
+    _CLAUSE(token, clause)
+    return token
 
 
 @frozen(kw_only=True)
