@@ -550,20 +550,16 @@ class _Analysis:
     def sentence(self, index: int) -> Sentence:
         self.classes()
         parent, sub = self.clauses()
-        members: dict[int, list[int]] = {}
-        for i, c in enumerate(self.clause):
-            members.setdefault(c, []).append(i)
+        members = self.members()
         for c, idx in members.items():
             self.verbs(idx, sub[c])
-        self.merge(parent, members)
-        members = {}
-        for i, c in enumerate(self.clause):
-            members.setdefault(c, []).append(i)
+        if any(self.clause):  # more than the main clause (most sentences have only that)
+            self.merge(parent, members)
+            members = self.members()
         for idx in members.values():
             self.auxiliaries(idx)
-        for i in range(self.n):
-            if self.tag[i] is None:
-                self.tag[i] = self.content(i)
+        for i in [i for i, tag in enumerate(self.tag) if tag is None]:
+            self.tag[i] = self.content(i)
         for idx in members.values():
             self.particles(idx)
         self.te_particles()
@@ -574,6 +570,15 @@ class _Analysis:
                            itertools.repeat(None, n), itertools.repeat(None, n),  # no tree: no heads, no deprels
                            self.particle, self.clause))
         return Sentence(index=index, start=self.starts[0], end=self.ends[-1], tokens=tokens)
+
+    def members(self) -> dict[int, list[int]]:
+        """Clause number -> the indexes of its tokens."""
+        if not any(self.clause):
+            return {0: list(range(self.n))}
+        out: dict[int, list[int]] = {}
+        for i, c in enumerate(self.clause):
+            out.setdefault(c, []).append(i)
+        return out
 
     # --- word classes ---------------------------------------------------------------
 
@@ -672,9 +677,15 @@ class _Analysis:
                 else:
                     tag[i] = "NOUN"
                 continue
-            v = self.raw(i)
-            if v is None:
-                continue
+            # The word's verb reading, as raw() gives it (what raw() rules out is ruled out above).
+            if text[0].isupper():  # at the start of a sentence: a name unless the lexicon has the form
+                v = None if text in self.names else reading(low)
+                if v is None or v.level != 2:
+                    continue
+            else:
+                v = reading(low)
+                if v is None:
+                    continue
             if i > 0 and lows[i - 1] in marker:
                 if v.kind == _INF or v.kind == _FIN_INF:
                     verb[i] = _Verb(_INF, low if v.kind == _INF else v.lemma, "Pres", 2)
@@ -756,11 +767,11 @@ class _Analysis:
             low = rest
         elif low in self.t.closed:
             return self.t.closed[low]
-        if kind == _WORD and text[0].isupper() and (text in self.names or any(ch.isupper() for ch in text[1:])):
+        if kind == _WORD and text[0].isupper() and (text in self.names or any(map(str.isupper, text[1:]))):
             return "PROPN"
         if low.endswith(self.t.adjective_endings) and len(low) > 4:
             return "ADJ"
-        if any(ch.isdigit() for ch in low):
+        if any(map(str.isdigit, low)):
             return "X"
         return "NOUN"
 
@@ -769,21 +780,22 @@ class _Analysis:
     def clauses(self) -> tuple[list[int], list[bool]]:
         """Number the clauses; returns each clause's parent (the clause it interrupts) and
         whether a subordinator opened it."""
-        n = self.n
+        n, verb, opener, clause = self.n, self.verb, self.opener, self.clause
         segments: list[tuple[int, int]] = []  # runs of tokens between clause punctuation
-        i = 0
-        while i < n:
-            if self.boundary[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and not self.boundary[j]:
-                j += 1
-            segments.append((i, j))
-            i = j
-        finite = [v is not None and v.kind in (_FIN, _FIN_INF, _FIN_PART) and v.level >= 1 and not te
-                  for v, te in zip(self.verb, self.te, strict=True)]
-        plain = [v is not None and v.kind == _FIN for v in self.verb]  # finite, and spelled as nothing else
+        start = 0
+        for mark in [i for i, is_boundary in enumerate(self.boundary) if is_boundary]:
+            if start < mark:
+                segments.append((start, mark))
+            start = mark + 1
+        if start < n:
+            segments.append((start, n))
+        finite, plain = [False] * n, [False] * n  # plain: finite, and spelled as nothing else
+        for i, v in enumerate(verb):
+            if v is not None:
+                finite[i] = v.kind != _PART and v.kind != _INF and v.level >= 1 and not self.te[i]
+                plain[i] = v.kind == _FIN
+        # Only openers and finite verbs move to another clause; the words between stay in it.
+        turns = [i for i in range(n) if opener[i] or finite[i]]
         starts = [finite[a] for a, _ in segments]
         has = [any(finite[a:b]) for a, b in segments]
         parent, sub, has_finite, has_firm, used = [-1], [False], [False], [False], [False]
@@ -808,10 +820,10 @@ class _Analysis:
 
         cur = 0
         done = 0  # tokens before this have their clause
+        q = 0  # the next of the turns
         for k, (a, b) in enumerate(segments):
-            for j in range(done, a):
-                self.clause[j] = cur
-            if k > 0 and not self.opener[a]:
+            clause[done:a] = [cur] * (a - done)
+            if k > 0 and not opener[a]:
                 target = waiting(cur)
                 if starts[k]:  # "..., zei de minister" / "Omdat ..., ging hij"
                     cur = target if target >= 0 else new(0, False)
@@ -824,8 +836,14 @@ class _Analysis:
                     cur = target  # an apposition or list: back to the clause that waits for its verb
                 elif cur > 0 and not sub[cur]:
                     cur = parent[cur]  # "Hij legde, zo zei hij, ... op": an inserted clause has ended
-            for j in range(a, b):
-                if self.opener[j]:
+            at = a  # the tokens from here up to the next turn stay in the current clause
+            while q < len(turns) and turns[q] < b:
+                j = turns[q]
+                q += 1
+                if at < j:
+                    clause[at:j] = [cur] * (j - at)
+                    used[cur] = True
+                if opener[j]:
                     cur = new(cur, True)
                 elif finite[j] and sub[cur] and j > 0 and self.tag[j - 1] != "CCONJ" and (
                         (has_firm[cur] and plain[j]) or (j + 1 < n and self.low[j + 1] in self.t.subjects)):
@@ -834,14 +852,17 @@ class _Analysis:
                     target = waiting(parent[cur])
                     if target >= 0:
                         cur = target
-                self.clause[j] = cur
+                clause[j] = cur
                 used[cur] = True
                 if finite[j]:
                     has_finite[cur] = True
                     has_firm[cur] = has_firm[cur] or plain[j]
+                at = j + 1
+            if at < b:
+                clause[at:b] = [cur] * (b - at)
+                used[cur] = True
             done = b
-        for j in range(done, n):
-            self.clause[j] = cur
+        clause[done:n] = [cur] * (n - done)
         return parent, sub
 
     def merge(self, parent: list[int], members: dict[int, list[int]]) -> None:
@@ -924,7 +945,7 @@ class _Analysis:
         for i in parts:
             if verb[i].level >= 1 or helped or not fins:
                 self.set(i, _PARTICIPLE, verb[i].lemma)
-        lemmas = {self.lemma[i] for i in idx if self.role[i] in (_FINITE, _INFINITIVE)}
+        lemmas = {self.lemma[i] for i in verb if self.role[i] == _FINITE or self.role[i] == _INFINITIVE}
         if lemmas & s.with_infinitive:
             rest = set(infs)
             tail = True  # every later word of the clause is a verb form: the final verb cluster
@@ -996,7 +1017,7 @@ class _Analysis:
     def te_particles(self) -> None:
         """"op te leggen": an infinitive after the marker takes the particle before it."""
         s = self.t
-        for i in range(2, self.n):
+        for i in [i for i, te in enumerate(self.te) if te and i >= 2]:
             if (self.te[i] and self.low[i - 2] in s.particles and self.kind[i - 2] == _WORD
                     and self.role[i - 2] == _NO and self.particle[i] is None):
                 self.particle[i] = i - 2

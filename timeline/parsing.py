@@ -72,7 +72,7 @@ def fast_token(index: int, text: str, start: int, end: int, lemma: str, upos: st
     _END(token, end)
     _LEMMA(token, lemma)
     _UPOS(token, upos)
-    _FEATS(token, dict(feats))
+    _FEATS(token, dict(feats) if feats else {})
     _HEAD(token, head)
     _DEPREL(token, deprel)
     _PARTICLE(token, particle)
