@@ -551,18 +551,24 @@ class _Analysis:
         self.classes()
         parent, sub = self.clauses()
         members = self.members()
-        for c, idx in members.items():
-            self.verbs(idx, sub[c])
+        readings: dict[int, dict[int, _Verb]] = {}  # clause -> its words that may be verbs
+        for i, v in enumerate(self.verb):
+            if v is not None:
+                readings.setdefault(self.clause[i], {})[i] = v
+        for c, verb in readings.items():
+            self.verbs(members[c], sub[c], verb)
         if any(self.clause):  # more than the main clause (most sentences have only that)
             self.merge(parent, members)
             members = self.members()
-        for idx in members.values():
-            self.auxiliaries(idx)
+        verbal = sorted({self.clause[i] for i, role in enumerate(self.role) if role != _NO})  # clauses with a verb
+        for c in verbal:
+            self.auxiliaries(members[c])
         for i in [i for i, tag in enumerate(self.tag) if tag is None]:
             self.tag[i] = self.content(i)
-        for idx in members.values():
-            self.particles(idx)
-        self.te_particles()
+        for c in verbal:
+            self.particles(members[c])
+        if any(self.te):
+            self.te_particles()
         feats = list(map(_features, self.role, self.tense))
         n = self.n
         tokens = tuple(map(fast_token, range(n), self.text, self.starts, self.ends, self.lemma,
@@ -879,11 +885,9 @@ class _Analysis:
 
     # --- verbs ----------------------------------------------------------------------
 
-    def verbs(self, idx: list[int], subordinate: bool) -> None:
-        """Decide the verb roles in one clause: finite, participle, infinitive."""
-        verb = {i: v for i in idx if (v := self.verb[i]) is not None}
-        if not verb:
-            return
+    def verbs(self, idx: list[int], subordinate: bool, verb: dict[int, _Verb]) -> None:
+        """Decide the verb roles in one clause (its tokens ``idx``, of which ``verb`` may be
+        verbs): finite, participle, infinitive."""
         s = self.t
         fins: list[int] = []
         amb_inf: list[int] = []

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import frozen
 
@@ -24,6 +25,10 @@ from .model import Aspect, EventClass, Polarity, Span, TimeExpression, TimexType
 from .parsing import Sentence, Token
 
 __all__ = ["EventLexicon", "Found", "find_events"]
+
+_TEXT = operator.attrgetter("text")
+_CLAUSE = operator.attrgetter("clause")
+_MAY_BE_EVENT = frozenset({"VERB", "NOUN", "AUX"})  # a verb, a noun that names an event, a lone copula
 
 
 class EventLexicon:
@@ -89,11 +94,11 @@ class Found:
 
 def _tense_of(clause: Sequence[Token], lex: EventLexicon) -> tuple[Tense | None, Aspect]:
     """The tense and aspect of a clause's verb group, from its finite verb."""
-    finite = next((t for t in clause if t.feat("VerbForm") == "Fin"), None)
+    finite = next((t for t in clause if t.feats.get("VerbForm") == "Fin"), None)
     if finite is None:
         return None, Aspect.NONE
     word = finite.text.lower()
-    perfect = word in lex.perfect and any(t.feat("VerbForm") == "Part" for t in clause)
+    perfect = word in lex.perfect and any(t.feats.get("VerbForm") == "Part" for t in clause)
     aspect = Aspect.PERFECTIVE if perfect else Aspect.NONE
     if word in lex.future:
         return Tense.FUTURE, aspect
@@ -120,11 +125,13 @@ def _timex_tokens(sentence: Sentence, timexes: Sequence[TimeExpression]) -> dict
     at: dict[int, TimeExpression] = {}
     if not timexes:
         return at
-    for tok in sentence.tokens:
-        for t in timexes:
-            if t.start < tok.end and tok.start < t.end:
-                at[tok.index] = t
-                break
+    toks = sentence.tokens
+    ends = [tok.end for tok in toks]
+    for t in timexes:  # a token in two expressions belongs to the first
+        k = bisect.bisect_right(ends, t.start)  # the first token that ends after the expression starts
+        while k < len(toks) and toks[k].start < t.end:
+            at.setdefault(toks[k].index, t)
+            k += 1
     return at
 
 
@@ -132,10 +139,17 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
                      lex: EventLexicon) -> list[Found]:
     toks = sentence.tokens
     in_timex = _timex_tokens(sentence, timexes)
-    clauses: dict[int, list[Token]] = {}
-    for tok in toks:
-        clauses.setdefault(tok.clause, []).append(tok)
-    verbs = {number: [t for t in clause if t.upos == "VERB"] for number, clause in clauses.items()}
+    numbers = list(map(_CLAUSE, toks))
+    groups: dict[int, list[Token]] = {}
+    if any(numbers):  # more than the main clause
+        for tok, number in zip(toks, numbers, strict=True):
+            groups.setdefault(number, []).append(tok)
+    clauses: Mapping[int, Sequence[Token]] = groups or {0: toks}
+    candidates = [t for t in toks if t.upos in _MAY_BE_EVENT]
+    verbs: dict[int, list[Token]] = {number: [] for number in clauses}
+    for tok in candidates:
+        if tok.upos == "VERB":
+            verbs[tok.clause].append(tok)
     # A clause whose only verb is a copula or an auxiliary ("De school was drie weken
     # dicht") has that verb as its event: a state.
     bare = {number: next((t for t in clause if t.upos == "AUX" and t.feat("VerbForm") == "Fin"), None)
@@ -153,9 +167,9 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
     usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}  # a set is no time to link to
     tree = bool(usable) and sentence.has_tree
     found: list[Found] = []
-    for tok in toks:
+    for tok in candidates:
         upos = tok.upos
-        if (upos != "VERB" and upos != "NOUN" and upos != "AUX") or tok.index in in_timex or tok.index in absorbed:
+        if tok.index in in_timex or tok.index in absorbed:
             continue
         nominal = False
         if upos == "AUX":
@@ -180,7 +194,8 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
             cls, nominal = lex.nominal[word], True
         if tok.clause not in grammar:  # the clause's tense, aspect and negation: once per clause
             clause = clauses[tok.clause]
-            grammar[tok.clause] = (*_tense_of(clause, lex), any(t.text.lower() in lex.negation for t in clause))
+            negative = not lex.negation.isdisjoint(map(str.lower, map(_TEXT, clause)))
+            grammar[tok.clause] = (*_tense_of(clause, lex), negative)
         tense, aspect, negative = grammar[tok.clause]
         if nominal:
             tense, aspect = None, Aspect.NONE
