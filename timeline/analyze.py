@@ -11,14 +11,16 @@ stretch after them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from fractions import Fraction
+
+import attrs
 
 from . import timex as timex_values
 from .algebra import Grain, Interval, add, containing
 from .annotate import recognize_document
 from .dct import parse_dct
-from .events import EventLexicon, Found, find_events
+from .events import EventLexicon, anchor_value, find_events
 from .intent import Direction, EventRelative, Length
 from .lang import load_language
 from .model import Document, Event, Mod, Span, TimeExpression, TimexType
@@ -71,11 +73,12 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
     if dated:
         sentences = tuple(sentences)
         timexes = _event_relative(text, timexes, sentences, dated, EventLexicon.of(language))
-    found = find_events(sentences, timexes, text, lang)
+    events = find_events(sentences, timexes, text, lang)
     if recognition.dct_span is not None:  # "Gepubliceerd op 3 februari 2017" dates the text; it is no event of it
         line = recognition.dct_span
-        found = [f for f in found if not (f.span.start < line.end and line.start < f.span.end)]
-    events = [_event(f, dated) for f in found]
+        events = [e for e in events if not (e.span.start < line.end and line.start < e.span.end)]
+    if dated:
+        events = [_dated(e, dated) for e in events]
     placed = [k for k, e in enumerate(events) if e.interval is not None]
     ranks_of = dict(zip(placed, rank([events[k].interval for k in placed]), strict=True))  # type: ignore[misc]
     order = sorted(placed, key=lambda k: (ranks_of[k], events[k].interval.start, k))  # type: ignore[union-attr]
@@ -106,35 +109,12 @@ def get_parser(parser: Parser | str, language: str = "nl") -> Parser:
     raise ValueError(f"unknown parser {parser!r}; available: {', '.join(PARSERS)}")
 
 
-def anchor_value(t: TimeExpression) -> tuple[str | None, Interval | None]:
-    """What an event linked to ``t`` is anchored on: the TIMEX3 value and interval of a
-    date or time; the stretch a duration such as ``de afgelopen week`` covers, written
-    as an ISO interval ``a/b``; nothing for a bare duration or a set."""
-    if t.type is TimexType.SET:
-        return None, None
-    if t.type is TimexType.DURATION:
-        if t.interval is None:
-            return None, None
-        return _iso_interval(t.interval), t.interval
-    return t.value, t.interval
-
-
-def _iso_interval(interval: Interval) -> str:
-    """``2017-01-26/2017-02-02``: first and last day (or minute) of the stretch."""
-    if interval.grain >= Grain.DAY or (interval.start.time() == time() and interval.end.time() == time()):
-        return f"{interval.start.date().isoformat()}/{(interval.end - timedelta(days=1)).date().isoformat()}"
-    last = interval.end - timedelta(minutes=1)
-    return f"{interval.start.isoformat(timespec='minutes')}/{last.isoformat(timespec='minutes')}"
-
-
-def _event(f: Found, dated: Mapping[str, Interval]) -> Event:
-    value, interval = anchor_value(f.timex) if f.timex is not None else (None, None)
-    if f.timex is None and f.nominal and f.lemma in dated:
-        interval = dated[f.lemma]
-        value = timex_values.render(interval)
-    return Event(span=f.span, text=f.text, lemma=f.lemma, cls=f.cls, tense=f.tense, aspect=f.aspect,
-                 polarity=f.polarity, sentence=f.sentence, nominal=f.nominal, timex=f.timex,
-                 interval=interval, anchor=value)
+def _dated(event: Event, dated: Mapping[str, Interval]) -> Event:
+    """An event the text does not date, dated by the user (``anchors=``) where its word is named."""
+    if event.timex is None and event.nominal and event.lemma in dated:
+        interval = dated[event.lemma]
+        return attrs.evolve(event, interval=interval, anchor=timex_values.render(interval))
+    return event
 
 
 def _read_anchors(anchors: Mapping[str, date | datetime | str]) -> dict[str, Interval]:

@@ -16,15 +16,15 @@ import bisect
 import functools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import time, timedelta
 
-from attrs import frozen
-
+from .algebra import Grain, Interval
 from .intent import Tense
 from .lang import Language
-from .model import Aspect, EventClass, Polarity, Span, TimeExpression, TimexType
+from .model import Aspect, Event, EventClass, Polarity, Span, TimeExpression, TimexType
 from .parsing import Sentence, Token
 
-__all__ = ["EventLexicon", "Found", "find_events"]
+__all__ = ["EventLexicon", "anchor_value", "find_events"]
 
 _TEXT = operator.attrgetter("text")
 _CLAUSE = operator.attrgetter("clause")
@@ -74,31 +74,35 @@ class EventLexicon:
         return self.classes.get(lemma, EventClass.OCCURRENCE)
 
 
-@frozen(kw_only=True)
-class Found:
-    """An event as found in a sentence, before it is put on the timeline."""
+def anchor_value(t: TimeExpression) -> tuple[str | None, Interval | None]:
+    """What an event linked to ``t`` is anchored on: the TIMEX3 value and interval of a
+    date or time; the stretch a duration such as ``de afgelopen week`` covers, written
+    as an ISO interval ``a/b``; nothing for a bare duration or a set."""
+    if t.type is TimexType.SET:
+        return None, None
+    if t.type is TimexType.DURATION:
+        if t.interval is None:
+            return None, None
+        return _iso_interval(t.interval), t.interval
+    return t.value, t.interval
 
-    span: Span
-    text: str
-    lemma: str
-    cls: EventClass
-    tense: Tense | None
-    aspect: Aspect
-    polarity: Polarity
-    sentence: int
-    token: int  # index of the trigger in its sentence
-    clause: int
-    nominal: bool
-    timex: TimeExpression | None
+
+def _iso_interval(interval: Interval) -> str:
+    """``2017-01-26/2017-02-02``: first and last day (or minute) of the stretch."""
+    if interval.grain >= Grain.DAY or (interval.start.time() == time() and interval.end.time() == time()):
+        return f"{interval.start.date().isoformat()}/{(interval.end - timedelta(days=1)).date().isoformat()}"
+    last = interval.end - timedelta(minutes=1)
+    return f"{interval.start.isoformat(timespec='minutes')}/{last.isoformat(timespec='minutes')}"
 
 
 def _tense_of(clause: Sequence[Token], lex: EventLexicon) -> tuple[Tense | None, Aspect]:
     """The tense and aspect of a clause's verb group, from its finite verb."""
-    finite = next((t for t in clause if t.feats.get("VerbForm") == "Fin"), None)
-    if finite is None:
+    forms = [t.feats.get("VerbForm") for t in clause if t.feats]  # most tokens have no features
+    if "Fin" not in forms:
         return None, Aspect.NONE
+    finite = next(t for t in clause if t.feats.get("VerbForm") == "Fin")
     word = finite.text.lower()
-    perfect = word in lex.perfect and any(t.feats.get("VerbForm") == "Part" for t in clause)
+    perfect = word in lex.perfect and "Part" in forms
     aspect = Aspect.PERFECTIVE if perfect else Aspect.NONE
     if word in lex.future:
         return Tense.FUTURE, aspect
@@ -108,10 +112,11 @@ def _tense_of(clause: Sequence[Token], lex: EventLexicon) -> tuple[Tense | None,
 
 
 def find_events(sentences: Iterable[Sentence], timexes: Sequence[TimeExpression], text: str,
-                language: Language) -> list[Found]:
-    """Every event of the sentences, in text order, each linked to the time of its clause."""
+                language: Language) -> list[Event]:
+    """Every event of the sentences, in text order, each linked to the time of its clause
+    and anchored on it (events the text does not date have no anchor)."""
     lex = EventLexicon.of(language.code)
-    out: list[Found] = []
+    out: list[Event] = []
     ordered = sorted(timexes, key=lambda t: t.start)
     starts = [t.start for t in ordered]
     for sentence in sentences:
@@ -136,7 +141,7 @@ def _timex_tokens(sentence: Sentence, timexes: Sequence[TimeExpression]) -> dict
 
 
 def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text: str,
-                     lex: EventLexicon) -> list[Found]:
+                     lex: EventLexicon) -> list[Event]:
     toks = sentence.tokens
     in_timex = _timex_tokens(sentence, timexes)
     numbers = list(map(_CLAUSE, toks))
@@ -166,7 +171,7 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
     grammar: dict[int, tuple[Tense | None, Aspect, bool]] = {}
     usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}  # a set is no time to link to
     tree = bool(usable) and sentence.has_tree
-    found: list[Found] = []
+    found: list[Event] = []
     for tok in candidates:
         upos = tok.upos
         if tok.index in in_timex or tok.index in absorbed:
@@ -199,11 +204,12 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
         tense, aspect, negative = grammar[tok.clause]
         if nominal:
             tense, aspect = None, Aspect.NONE
-        found.append(Found(
+        timex = _anchor_of(tok, sentence, usable, tree) if usable else None
+        value, interval = anchor_value(timex) if timex is not None else (None, None)
+        found.append(Event(
             span=Span(tok.start, tok.end), text=tok.text, lemma=tok.lemma if not nominal else tok.text.lower(),
             cls=cls, tense=tense, aspect=aspect, polarity=Polarity.NEG if negative and not nominal else Polarity.POS,
-            sentence=sentence.index, token=tok.index, clause=tok.clause, nominal=nominal,
-            timex=_anchor_of(tok, sentence, usable, tree) if usable else None))
+            sentence=sentence.index, nominal=nominal, timex=timex, interval=interval, anchor=value))
     return found
 
 
