@@ -56,11 +56,12 @@ __all__ = ["BuiltinParser"]
 # after an apostrophe, a word or number (letters and digits joined by hyphens and
 # apostrophes, digits also by . , : /), a run of dots, or any other character.
 # Every repetition starts with a separator character, so nothing backtracks far.
+# Split on it (one group), a text alternates gaps of white space and tokens, all in C.
 _TOKEN = re.compile(
-    r"(?P<abbr>(?:[^\W\d_]\.){2,})"
-    r"|(?P<clitic>['’][^\W\d_](?:-[^\W_]+)*(?![^\W_]))"
-    r"|(?P<word>[^\W_]+(?:(?:[-'’&]|(?<=\d)[.,:/](?=\d))[^\W_]+)*)"
-    r"|\.{2,}|[^\w\s]|_"
+    r"((?:[^\W\d_]\.){2,}"
+    r"|['’][^\W\d_](?:-[^\W_]+)*(?![^\W_])"
+    r"|[^\W_]+(?:(?:[-'’&]|(?<=\d)[.,:/](?=\d))[^\W_]+)*"
+    r"|\.{2,}|[^\w\s]|_)"
 )
 
 # Token kinds.
@@ -357,6 +358,38 @@ class _Tokens:
         self.lows: list[str] = []
 
 
+def _plain_word(token: str) -> bool:
+    """Whether a token is a word: it starts with a letter and does not end in a dot (as a
+    dotted abbreviation does)."""
+    return token[0].isalnum() and not token[0].isdigit() and token[-1] != "."
+
+
+def _edit(words: list[str], starts: list[int], ends: list[int], kinds: list[int], dropped: list[int],
+          split: list[int]) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The tokens without the ``dropped`` ones, and with each ``split`` one cut into its
+    first character (a quote) and the word after it."""
+    edits = sorted([(k, False) for k in dropped] + [(k, True) for k in split])
+    out: tuple[list[str], list[int], list[int], list[int]] = ([], [], [], [])
+    w, st, en, ki = out
+    last = 0
+    for k, cut in edits:
+        w += words[last:k]
+        st += starts[last:k]
+        en += ends[last:k]
+        ki += kinds[last:k]
+        if cut:
+            w += (words[k][0], words[k][1:])
+            st += (starts[k], starts[k] + 1)
+            en += (starts[k] + 1, ends[k])
+            ki += (_PUNCT, _WORD)
+        last = k + 1
+    w += words[last:]
+    st += starts[last:]
+    en += ends[last:]
+    ki += kinds[last:]
+    return out
+
+
 class _Document:
     """One text being analyzed: its tokens, sentence bounds and the names it writes."""
 
@@ -369,45 +402,36 @@ class _Document:
     def tokens(self, a: int, b: int) -> _Tokens:
         """Every token of ``text[a:b]``: words, numbers, punctuation, abbreviations."""
         text, s = self.text, self.t
-        spans = [m.span() for m in _TOKEN.finditer(text, a, b)]
-        rows: list[tuple[int, int, int]] = []
-        add = rows.append
-        k, n = 0, len(spans)
-        while k < n:
-            start, end = spans[k]
-            k += 1
-            first = text[start]
-            if first.isalnum():  # a word or number, or a dotted abbreviation (the only token
-                if text[end - 1] == ".":  # of letters that ends in a dot)
-                    low = _fold(text[start:end])
-                    known = low in s.abbreviations or (low not in s.may_end and text[start:end].isupper())
-                    add((start, end, _ABBR if known else _ABBR_END))
-                elif first.isdigit():
-                    add((start, end, _NUM))
-                elif k < n and text[end] == "." and spans[k][1] == end + 1:  # a word and a dot
-                    low = _fold(text[start:end + 1])
-                    initial = (end - start == 1 and first.isupper() and k + 1 < n
-                               and text[spans[k + 1][0]].isupper())
-                    if low in s.abbreviations or low in s.may_end or initial:  # the dot is the word's
-                        add((start, end + 1, _ABBR_END if low in s.may_end else _ABBR))
-                        k += 1
-                    else:
-                        add((start, end, _WORD))
+        parts = _TOKEN.split(text[a:b])  # gap, token, gap, token, ..., gap
+        offsets = list(itertools.accumulate(map(len, parts), initial=a))
+        words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+        kinds = [(_NUM if w[0].isdigit() else _WORD) if w[0].isalnum() else _PUNCT for w in words]
+        # Only a token with a dot at its end, or an apostrophe at its start, needs a closer look.
+        dropped: list[int] = []  # dots that belong to the word before them
+        split: list[int] = []  # quotes before a word
+        for k in [k for k, w in enumerate(words) if w[-1] == "." or (w[0] in "'’" and len(w) > 1)]:
+            word = words[k]
+            if word[0] in "'’":  # an elided word, or a quote before a word
+                if _fold(word).split("-")[0] in s.clitics:
+                    kinds[k] = _WORD
                 else:
-                    add((start, end, _WORD))
-            elif end - start > 1 and first in "'’":  # an elided word, or a quote before a word
-                if _fold(text[start:end]).split("-")[0] in s.clitics:
-                    add((start, end, _WORD))
-                else:
-                    add((start, start + 1, _PUNCT))
-                    add((start + 1, end, _WORD))
-            else:
-                add((start, end, _PUNCT))
+                    split.append(k)
+            elif word[0].isalnum():  # a dotted abbreviation (no word or number ends in a dot)
+                low = _fold(word)
+                known = low in s.abbreviations or (low not in s.may_end and word.isupper())
+                kinds[k] = _ABBR if known else _ABBR_END
+            elif word == "." and k > 0 and ends[k - 1] == starts[k] and _plain_word(words[k - 1]):
+                before = words[k - 1]  # a word right before the dot: is the dot the word's?
+                low = _fold(before) + "."
+                initial = len(before) == 1 and before.isupper() and k + 1 < len(words) and words[k + 1][0].isupper()
+                if low in s.abbreviations or low in s.may_end or initial:
+                    words[k - 1], ends[k - 1] = before + ".", ends[k]
+                    kinds[k - 1] = _ABBR_END if low in s.may_end else _ABBR
+                    dropped.append(k)
         out = _Tokens()
-        if rows:
-            out.starts, out.ends, out.kinds = (list(column) for column in zip(*rows, strict=True))
-        starts, ends = out.starts, out.ends
-        out.words = words = [text[x:y] for x, y in zip(starts, ends, strict=True)]
+        if dropped or split:
+            words, starts, ends, kinds = _edit(words, starts, ends, kinds, dropped, split)
+        out.words, out.starts, out.ends, out.kinds = words, starts, ends, kinds
         # Folding the block at once and slicing it is much cheaper than folding each word, and
         # the same wherever lowercasing keeps lengths and ignores context (not so for the
         # dotted capital I, or for the capital sigma, whose lowercase depends on what follows).
@@ -795,6 +819,8 @@ class _Analysis:
             start = mark + 1
         if start < n:
             segments.append((start, n))
+        if len(segments) <= 1 and not any(opener):  # one stretch, no subordinator: one clause
+            return [-1], [False]
         finite, plain = [False] * n, [False] * n  # plain: finite, and spelled as nothing else
         for i, v in enumerate(verb):
             if v is not None:

@@ -151,25 +151,23 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
             groups.setdefault(number, []).append(tok)
     clauses: Mapping[int, Sequence[Token]] = groups or {0: toks}
     candidates = [t for t in toks if t.upos in _MAY_BE_EVENT]
-    verbs: dict[int, list[Token]] = {number: [] for number in clauses}
+    verbs: dict[int, list[Token]] = {}  # clause -> its verbs
     for tok in candidates:
         if tok.upos == "VERB":
-            verbs[tok.clause].append(tok)
-    # A clause whose only verb is a copula or an auxiliary ("De school was drie weken
-    # dicht") has that verb as its event: a state.
-    bare = {number: next((t for t in clause if t.upos == "AUX" and t.feat("VerbForm") == "Fin"), None)
-            for number, clause in clauses.items() if not verbs[number]}
+            verbs.setdefault(tok.clause, []).append(tok)
+    bare: dict[int, Token | None] | None = None  # clause -> its lone copula; worked out when first needed
     phrase: dict[int, EventClass] = {}  # trigger -> class of the phrase it heads ("liet weten")
     absorbed: set[int] = set()  # second verbs of such phrases
     for group in verbs.values():
-        for a in group:
+        for a in group[:-1]:
             for b in group:
                 if b.index > a.index and (a.lemma, b.lemma) in lex.phrases:
                     phrase[a.index] = lex.phrases[a.lemma, b.lemma]
                     absorbed.add(b.index)
     later: list[int] | None = None  # the deepest clause after each token, worked out when first needed
     grammar: dict[int, tuple[Tense | None, Aspect, bool]] = {}
-    usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET}  # a set is no time to link to
+    # A set is a frequency, no time to link an event to.
+    usable = {k: t for k, t in in_timex.items() if t.type is not TimexType.SET} if in_timex else {}
     tree = bool(usable) and sentence.has_tree
     found: list[Event] = []
     for tok in candidates:
@@ -178,6 +176,8 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
             continue
         nominal = False
         if upos == "AUX":
+            if bare is None:
+                bare = _lone_copulas(clauses, verbs)
             if bare.get(tok.clause) is not tok:
                 continue
             cls = lex.classes.get(tok.lemma, EventClass.STATE)
@@ -211,6 +211,13 @@ def _sentence_events(sentence: Sentence, timexes: Sequence[TimeExpression], text
             cls=cls, tense=tense, aspect=aspect, polarity=Polarity.NEG if negative and not nominal else Polarity.POS,
             sentence=sentence.index, nominal=nominal, timex=timex, interval=interval, anchor=value))
     return found
+
+
+def _lone_copulas(clauses: Mapping[int, Sequence[Token]], verbs: Mapping[int, list[Token]]) -> dict[int, Token | None]:
+    """A clause whose only verb is a copula or an auxiliary ("De school was drie weken
+    dicht") has that verb as its event, a state: clause -> that finite verb."""
+    return {number: next((t for t in clause if t.upos == "AUX" and t.feat("VerbForm") == "Fin"), None)
+            for number, clause in clauses.items() if number not in verbs}
 
 
 def _deepest_after(toks: Sequence[Token]) -> list[int]:
