@@ -440,8 +440,13 @@ def measure_linearity(corpus_1x: str, args: argparse.Namespace) -> dict[str, Any
             run = best_of(partial(run_recognize, text), 1)
             best[f] = min(best[f], run, key=lambda t: t.seconds)
     ratios = {f"{f}x/{f // 2}x": best[f].seconds / best[f // 2].seconds for f in best if f > 1}
+    # The collector's full passes come in lumps, at thresholds of how many objects survive:
+    # in one call on a whole text, whether a pass falls inside a run is chance. The check
+    # compares the time outside the collector; the wall-clock ratio is reported beside it.
+    outside = {f: t.seconds - t.gc_seconds for f, t in best.items()}
     return {"seconds": {f"{f}x": t.seconds for f, t in best.items()},
-            "gc_seconds": {f"{f}x": t.gc_seconds for f, t in best.items()}, "ratios": ratios}
+            "gc_seconds": {f"{f}x": t.gc_seconds for f, t in best.items()}, "ratios": ratios,
+            "ratios_outside_gc": {f"{f}x/{f // 2}x": outside[f] / outside[f // 2] for f in best if f > 1}}
 
 
 def growth_exponent(sizes: list[int], times: list[float]) -> float:
@@ -516,9 +521,9 @@ def check(results: dict[str, Any]) -> list[str]:
         failures.append(f"analyze runs at {thr['analyze']['kb_per_s']:.0f} KB/s on articles (< 500 KB/s)")
     if "speed_ratio" in results["throughput"] and results["throughput"]["speed_ratio"] < 20:
         failures.append(f"recognize is only {results['throughput']['speed_ratio']:.1f}x dateparser (< 20x)")
-    for name, ratio in results["linearity"]["ratios"].items():
+    for name, ratio in results["linearity"]["ratios_outside_gc"].items():
         if ratio > 2.2:
-            failures.append(f"linearity {name} = {ratio:.2f} (> 2.2)")
+            failures.append(f"linearity {name} = {ratio:.2f} outside the garbage collector (> 2.2)")
     for name, adv in results["adversarial"].items():
         if adv["growth_exponent"] > 1.3:
             failures.append(f"adversarial {name}: grows as n^{adv['growth_exponent']:.2f} (superlinear)")
@@ -580,7 +585,8 @@ def _report_speed(results: dict[str, Any], out: Any) -> None:
     print(f"\nlinearity (best of {tl['repeat']}, sizes taking turns)", file=out)
     print("  " + "   ".join(f"{k}: {v:.3f} s (gc {lin['gc_seconds'][k]:.3f} s)" for k, v in lin["seconds"].items()),
           file=out)
-    print("  " + "   ".join(f"{k} = {v:.2f}" for k, v in lin["ratios"].items()) + "   (ideal 2.00)", file=out)
+    print("  " + "   ".join(f"{k} = {v:.2f} ({lin['ratios_outside_gc'][k]:.2f} outside the garbage collector)"
+                           for k, v in lin["ratios"].items()) + "   (ideal 2.00)", file=out)
 
 
 def _report_adversarial(results: dict[str, Any], out: Any) -> None:

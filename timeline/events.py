@@ -97,13 +97,19 @@ def _iso_interval(interval: Interval) -> str:
 
 def _tense_of(clause: Sequence[Token], lex: EventLexicon) -> tuple[Tense | None, Aspect]:
     """The tense and aspect of a clause's verb group, from its finite verb."""
-    forms = [t.feats.get("VerbForm") for t in clause if t.feats]  # most tokens have no features
-    if "Fin" not in forms:
+    finite = None
+    participle = False
+    for t in clause:
+        if t.feats:  # most tokens have no features
+            form = t.feats.get("VerbForm")
+            if form == "Fin":
+                finite = finite or t
+            elif form == "Part":
+                participle = True
+    if finite is None:
         return None, Aspect.NONE
-    finite = next(t for t in clause if t.feats.get("VerbForm") == "Fin")
     word = finite.text.lower()
-    perfect = word in lex.perfect and "Part" in forms
-    aspect = Aspect.PERFECTIVE if perfect else Aspect.NONE
+    aspect = Aspect.PERFECTIVE if participle and word in lex.perfect else Aspect.NONE
     if word in lex.future:
         return Tense.FUTURE, aspect
     # TimeML: "heeft gezegd" is PRESENT with PERFECTIVE aspect, "had gezegd" PAST with it.
