@@ -348,14 +348,11 @@ class _Tokens:
     """The tokens of one block of text as parallel lists (offsets index the whole text):
     a list per field costs far less than an object or a tuple per token."""
 
-    __slots__ = ("starts", "ends", "kinds", "words", "lows")
+    __slots__ = ("ends", "kinds", "lows", "starts", "words")
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.kinds: list[int] = []
-        self.words: list[str] = []
-        self.lows: list[str] = []
+    def __init__(self, words: list[str], starts: list[int], ends: list[int], kinds: list[int],
+                 lows: list[str]) -> None:
+        self.words, self.starts, self.ends, self.kinds, self.lows = words, starts, ends, kinds, lows
 
 
 def _plain_word(token: str) -> bool:
@@ -428,20 +425,18 @@ class _Document:
                     words[k - 1], ends[k - 1] = before + ".", ends[k]
                     kinds[k - 1] = _ABBR_END if low in s.may_end else _ABBR
                     dropped.append(k)
-        out = _Tokens()
         if dropped or split:
             words, starts, ends, kinds = _edit(words, starts, ends, kinds, dropped, split)
-        out.words, out.starts, out.ends, out.kinds = words, starts, ends, kinds
         # Folding the block at once and slicing it is much cheaper than folding each word, and
         # the same wherever lowercasing keeps lengths and ignores context (not so for the
         # dotted capital I, or for the capital sigma, whose lowercase depends on what follows).
         chunk = text[a:b]
         folded = _fold(chunk)
         if len(folded) == len(chunk) and "Σ" not in chunk:
-            out.lows = [folded[x - a:y - a] for x, y in zip(starts, ends, strict=True)]
+            lows = [folded[x - a:y - a] for x, y in zip(starts, ends, strict=True)]
         else:
-            out.lows = [_fold(w) for w in words]
-        return out
+            lows = [_fold(w) for w in words]
+        return _Tokens(words, starts, ends, kinds, lows)
 
     def bounds(self, tk: _Tokens, a: int, b: int) -> list[tuple[int, int]]:
         """Token ranges of the sentences of the block ``text[a:b]`` with tokens ``tk``."""

@@ -56,7 +56,7 @@ _INDEX, _TEXT, _START, _END, _LEMMA, _UPOS = (_SET[k] for k in ("index", "text",
 _FEATS, _HEAD, _DEPREL, _PARTICLE, _CLAUSE = (_SET[k] for k in ("feats", "head", "deprel", "particle", "clause"))
 
 
-def fast_token(index: int, text: str, start: int, end: int, lemma: str, upos: str,  # noqa: PLR0913
+def fast_token(index: int, text: str, start: int, end: int, lemma: str, upos: str,
                feats: Mapping[str, str], head: int | None, deprel: str | None,
                particle: int | None, clause: int) -> Token:
     """``Token(...)`` for a parser's inner loop: the same value, built slot by slot.
