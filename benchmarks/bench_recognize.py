@@ -319,6 +319,12 @@ def run_analyze(text: str) -> int:
 ARTICLE_CHARS = 3000  # about the length of a news article
 
 
+def run_analyze_expressions(text: str) -> int:
+    """``timeline.analyze`` over the whole text in one call; the number of time expressions."""
+    import timeline
+    return len(timeline.analyze(text, dct=DCT).timexes)
+
+
 def articles(corpus: str) -> list[str]:
     """The corpus cut into articles of about ARTICLE_CHARS characters at paragraph breaks:
     how ``analyze`` meets text in a real corpus, one article per call."""
@@ -459,9 +465,12 @@ def growth_exponent(sizes: list[int], times: list[float]) -> float:
     return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
 
 
-def time_adversarial(text: str, ordinary: Callable[[float], Timing], args: argparse.Namespace) -> dict[str, Any]:
+def time_adversarial(text: str, ordinary: Callable[[float], Timing], args: argparse.Namespace,
+                     run: Callable[[str], int] = run_recognize, repeat: int | None = None) -> dict[str, Any]:
     """One adversarial input against ordinary text of the same size, grown by doubling from
-    4 KB so that a quadratic case is caught (and projected) before it eats the whole run."""
+    4 KB so that a quadratic case is caught (and projected) before it eats the whole run.
+    ``run`` returns how many time expressions it found."""
+    repeat = args.repeat if repeat is None else repeat
     n = len(text)
     sizes = [n]
     while sizes[0] > _ADV_START:
@@ -469,9 +478,9 @@ def time_adversarial(text: str, ordinary: Callable[[float], Timing], args: argpa
     times: list[float] = []
     found = 0
     for size in sizes:
-        run = best_of(partial(run_recognize, text[:size]), args.repeat if size == n else 1)
-        times.append(run.seconds)
-        found = run.result
+        timing = best_of(partial(run, text[:size]), repeat if size == n else 1)
+        times.append(timing.seconds)
+        found = timing.result
         growth = 2 ** growth_exponent(sizes, times)
         if size < n and times[-1] * max(2.0, growth) > args.adv_budget:
             break  # the next doubling would blow the budget: project instead
@@ -491,21 +500,24 @@ def time_adversarial(text: str, ordinary: Callable[[float], Timing], args: argpa
 _ADV_START = 4 * KB  # characters: the first size an adversarial input is timed at
 
 
-def measure_adversarial(corpus: str, args: argparse.Namespace) -> dict[str, Any]:
-    """Every adversarial input, at the 1x corpus size, against the corpus cut to the same size."""
+def measure_adversarial(corpus: str, args: argparse.Namespace, run: Callable[[str], int] = run_recognize,
+                        repeat: int | None = None) -> dict[str, Any]:
+    """Every adversarial input, at the 1x corpus size, against the corpus cut to the same size,
+    through ``run`` (``recognize``, or the main job ``analyze``)."""
     nbytes = len(corpus.encode("utf-8"))
+    repeat = args.repeat if repeat is None else repeat
     cache: dict[float, Timing] = {}
 
     def ordinary(frac: float) -> Timing:
         if frac not in cache:
             prefix = corpus[: int(len(corpus) * frac)]
-            cache[frac] = best_of(partial(run_recognize, prefix), args.repeat if frac == 1 else 3)
+            cache[frac] = best_of(partial(run, prefix), repeat if frac == 1 else min(repeat, 3))
         return cache[frac]
 
     out = {}
     for name, text in adversarial_inputs(corpus, nbytes).items():
-        _progress(f"adversarial {name}...")
-        out[name] = time_adversarial(text, ordinary, args) | {"sample": text[:24]}
+        _progress(f"adversarial {name} ({run.__name__})...")
+        out[name] = time_adversarial(text, ordinary, args, run, repeat) | {"sample": text[:24]}
     return out
 
 
@@ -531,6 +543,11 @@ def check(results: dict[str, Any]) -> list[str]:
         if adv["projected_full_ratio"] > allowed:
             failures.append(f"adversarial {name}: ratio {adv['projected_full_ratio']:.1f} (> {allowed:.1f}, "
                             f"3x ordinary text per expression found)")
+    for name, adv in results.get("adversarial_analyze", {}).items():
+        if adv["growth_exponent"] > 1.3:
+            failures.append(f"adversarial {name} through analyze: grows as n^{adv['growth_exponent']:.2f}")
+        if adv["projected_full_ratio"] > 3.0:
+            failures.append(f"adversarial {name} through analyze: ratio {adv['projected_full_ratio']:.1f} (> 3.0)")
     return failures
 
 
@@ -590,10 +607,18 @@ def _report_speed(results: dict[str, Any], out: Any) -> None:
 
 
 def _report_adversarial(results: dict[str, Any], out: Any) -> None:
-    print("\nadversarial (same size as the 1x corpus; ratio = time / time on ordinary text of that size;\n"
-          "  expressions: how many more it holds than ordinary text;\n"
+    print("\nadversarial, through recognize (same size as the 1x corpus; ratio = time / time on ordinary\n"
+          "  text of that size; expressions: how many more it holds than ordinary text;\n"
           "  growth: exponent k of time ~ size^k over the last doublings, 1 = linear, 2 = quadratic)", file=out)
-    for name, adv in results["adversarial"].items():
+    _report_inputs(results["adversarial"], out)
+    if "adversarial_analyze" in results:
+        print("\nadversarial, through analyze (the main job: time expressions, the parse, events; one call)",
+              file=out)
+        _report_inputs(results["adversarial_analyze"], out)
+
+
+def _report_inputs(inputs: dict[str, Any], out: Any) -> None:
+    for name, adv in inputs.items():
         note = "" if adv["complete"] else (f"  STOPPED at {adv['fraction_run']:.2g} of the size; "
                                           f"projected ratio at full size {adv['projected_full_ratio']:,.0f}")
         print(f"  {name:<19} {adv['sample']!r:<28} {adv['seconds']:8.3f} s  ratio {adv['ratio']:7.2f}"
@@ -661,6 +686,7 @@ def main(argv: list[str] | None = None) -> int:
     _progress("linearity...")
     results["linearity"] = measure_linearity(small, args)
     results["adversarial"] = measure_adversarial(small, args)
+    results["adversarial_analyze"] = measure_adversarial(small, args, run_analyze_expressions, min(args.repeat, 2))
     results["failures"] = check(results) if args.check else None
     print_report(results, sys.stderr if args.json else sys.stdout)
     if args.json:
