@@ -399,7 +399,8 @@ class _Document:
     def tokens(self, a: int, b: int) -> _Tokens:
         """Every token of ``text[a:b]``: words, numbers, punctuation, abbreviations."""
         text, s = self.text, self.t
-        parts = _TOKEN.split(text[a:b])  # gap, token, gap, token, ..., gap
+        chunk = text[a:b]
+        parts = _TOKEN.split(chunk)  # gap, token, gap, token, ..., gap
         offsets = list(itertools.accumulate(map(len, parts), initial=a))
         words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
         kinds = [(_NUM if w[0].isdigit() else _WORD) if w[0].isalnum() else _PUNCT for w in words]
@@ -430,7 +431,6 @@ class _Document:
         # Folding the block at once and slicing it is much cheaper than folding each word, and
         # the same wherever lowercasing keeps lengths and ignores context (not so for the
         # dotted capital I, or for the capital sigma, whose lowercase depends on what follows).
-        chunk = text[a:b]
         folded = _fold(chunk)
         if len(folded) == len(chunk) and "Σ" not in chunk:
             lows = [folded[x - a:y - a] for x, y in zip(starts, ends, strict=True)]

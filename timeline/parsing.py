@@ -92,7 +92,7 @@ class Sentence:
     @property
     def has_tree(self) -> bool:
         """Whether the backend gave a dependency tree for this sentence."""
-        return [t.deprel for t in self.tokens].count(None) < len(self.tokens)
+        return any(t.deprel is not None for t in self.tokens)
 
 
 @runtime_checkable
