@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
@@ -276,3 +277,34 @@ def test_table_says_periods_in_words() -> None:
         table = timeline_table(evolve(doc, events=(evolve(zei, interval=interval),), ranks=(0,)))
         assert words in table.splitlines()[1]
         assert "unanchored" not in table
+
+
+def test_every_before_link_holds_on_the_intervals_and_every_later_rank_gets_one() -> None:
+    text = ("Hij zei maandag dat het in februari begon. Op 1 februari kwam het plan. In maart volgde de wet. "
+            "Dinsdag stemde de Kamer. Woensdag tekende de koning. Hij zei donderdag dat hij vrijdag komt.")
+    doc = timeline.analyze(text, dct=DCT)
+    root = parse_timeml(document_to_timeml(doc))
+    pairs = [(int(t.get("eventInstanceID", "")[2:]) - 1, int(t.get("relatedToEventInstance", "")[2:]) - 1)
+             for t in root.iter("TLINK") if t.get("relType") == "BEFORE"]
+    for a, b in pairs:
+        first, then = doc.events[a].interval, doc.events[b].interval
+        assert first is not None and then is not None and first.end <= then.start
+        assert doc.ranks[b] == (doc.ranks[a] or 0) + 1
+    linked = {b for _, b in pairs}
+    assert linked == {k for k, r in enumerate(doc.ranks) if r}, "each event of rank 1 and up is linked from below"
+
+
+def test_timeml_grows_linearly_with_the_events() -> None:
+    # A complexity property, not a speed goal: eight times the events may not take
+    # much more than eight times as long (it once grew with their cube).
+    def seconds(n: int) -> float:
+        doc = timeline.analyze("Hij zei donderdag dat hij vrijdag komt. " * n, dct=DCT)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            document_to_timeml(doc)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = seconds(150), seconds(1200)
+    assert large < 24 * max(small, 1e-3), (small, large)

@@ -48,7 +48,9 @@ each becomes U+FFFD, one for one, so offsets still match the text.
 
 from __future__ import annotations
 
+import bisect
 import csv
+import heapq
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -130,13 +132,14 @@ def document_to_timeml(doc: Document, doc_id: str = "d1") -> str:
 
     Links: each event linked to a placed time expression gets a ``TLINK`` to it,
     ``DURING`` for a duration and ``IS_INCLUDED`` otherwise. ``BEFORE`` links go
-    from rank group to the next: each anchored event is linked from the nearest
-    earlier event of the previous rank whose interval ends by its start (or, for
-    events without intervals, from the nearest earlier one of that rank). Ranks
-    alone do not prove ``BEFORE``, since a long interval can share a rank with a
-    short one that ends early; equal ranks overlap, so ``SIMULTANEOUS`` is never
-    claimed. Characters XML 1.0 cannot hold become U+FFFD (see the module
-    docstring); carriage returns are written as ``&#13;`` so parsers keep them.
+    from rank group to the next: each anchored event is linked from the event of
+    the previous rank whose interval ends first (the nearest in the text among
+    ties), which ends by the time every event of the next rank starts. Ranks
+    alone do not prove ``BEFORE`` for other pairs, since a long interval can
+    share a rank with a short one that ends early; equal ranks overlap, so
+    ``SIMULTANEOUS`` is never claimed. An empty span gets no inline tag.
+    Characters XML 1.0 cannot hold become U+FFFD (see the module docstring);
+    carriage returns are written as ``&#13;`` so parsers keep them.
     The string starts with an XML declaration for UTF-8: encode it so.
     """
     root = ET.Element("TimeML")
@@ -173,26 +176,34 @@ def xml_safe(s: str) -> str:
 
 
 def _inline(parent: ET.Element, text: str, doc: Document) -> dict[Span, tuple[str, TimeExpression]]:
-    """Fill ``parent`` with ``text`` and the inline tags; the ``tid`` of each placed expression, by span."""
-    placed: list[tuple[int, int, ET.Element]] = []
+    """Fill ``parent`` with ``text`` and the inline tags; the ``tid`` of each placed expression, by span.
+
+    Time expressions are placed first, in text order, each unless it overlaps one
+    placed before it; then events, each unless it overlaps a placed expression or
+    event. Placed marks never overlap, so sorted by start they are sorted by end
+    too, and one look at the nearest placed mark on each side (by bisection)
+    decides: linear in the marks, up to a log.
+    """
     tids: dict[Span, tuple[str, TimeExpression]] = {}
-
-    def free(start: int, end: int) -> bool:
-        return end <= len(text) and not any(start < e and s < end for s, e, _ in placed)
-
+    timex_marks: list[tuple[int, int, ET.Element]] = []
     for k, t in sorted(enumerate(doc.timexes, 1), key=lambda kt: (kt[1].start, kt[1].end)):
-        if free(t.start, t.end):
+        if t.start < t.end <= len(text) and (not timex_marks or timex_marks[-1][1] <= t.start):
             attrs = {"tid": f"t{k}", "type": t.type.value, "value": xml_safe(t.value)}
             if t.mod is not None:
                 attrs["mod"] = t.mod.value
-            placed.append((t.start, t.end, ET.Element("TIMEX3", attrs)))
+            timex_marks.append((t.start, t.end, ET.Element("TIMEX3", attrs)))
             tids[t.span] = (f"t{k}", t)
+    starts = [start for start, _, _ in timex_marks]
+    event_marks: list[tuple[int, int, ET.Element]] = []
     for k, e in sorted(enumerate(doc.events, 1), key=lambda ke: (ke[1].start, ke[1].end)):
-        if free(e.start, e.end):
-            placed.append((e.start, e.end, ET.Element("EVENT", {"eid": f"e{k}", "class": e.cls.value})))
-    placed.sort(key=lambda p: (p[0], p[1]))
+        if not e.start < e.end <= len(text) or (event_marks and e.start < event_marks[-1][1]):
+            continue
+        before = bisect.bisect_left(starts, e.end)  # timex marks that start before the event ends
+        if before and timex_marks[before - 1][1] > e.start:
+            continue
+        event_marks.append((e.start, e.end, ET.Element("EVENT", {"eid": f"e{k}", "class": e.cls.value})))
     cursor, last = 0, None
-    for start, end, element in placed:
+    for start, end, element in heapq.merge(timex_marks, event_marks, key=lambda m: m[0]):
         if last is None:
             parent.text = text[:start]
         else:
@@ -208,25 +219,35 @@ def _inline(parent: ET.Element, text: str, doc: Document) -> dict[Span, tuple[st
 
 
 def _before_links(doc: Document) -> list[tuple[int, int]]:
-    """``(a, b)`` pairs of 1-based event numbers with ``a`` wholly before ``b`` (see :func:`document_to_timeml`)."""
-    anchored = [(k, e, r) for k, (e, r) in enumerate(zip(doc.events, doc.ranks, strict=True), 1) if r is not None]
-    out: list[tuple[int, int]] = []
-    for k, event, rank in anchored:
-        lower = [r for _, _, r in anchored if r < rank]
-        if not lower:
+    """``(a, b)`` pairs of 1-based event numbers with ``a`` wholly before ``b`` (see :func:`document_to_timeml`).
+
+    Every event of a rank starts where the earliest-ending event of the rank
+    below has ended (that is how ranks are cut), so that event precedes them
+    all: each event is linked from it, the nearest in the text among ties.
+    """
+    first_end: dict[int, tuple[datetime, list[int]]] = {}  # rank -> earliest end, the events ending then
+    for k, (event, rank) in enumerate(zip(doc.events, doc.ranks, strict=True), 1):
+        if rank is None or event.interval is None:
             continue
-        previous = [(j, e) for j, e, r in anchored if r == max(lower) and j != k]
-        for j, earlier in sorted(previous, key=lambda je: (je[0] > k, abs(k - je[0]))):
-            if _precedes(earlier, event):
-                out.append((j, k))
-                break
+        end = event.interval.end
+        known = first_end.get(rank)
+        if known is None or end < known[0]:
+            first_end[rank] = (end, [k])
+        elif end == known[0]:
+            known[1].append(k)
+    for _, ties in first_end.values():
+        ties.sort()
+    out: list[tuple[int, int]] = []
+    for k, (event, rank) in enumerate(zip(doc.events, doc.ranks, strict=True), 1):
+        if rank is None or event.interval is None or rank - 1 not in first_end:
+            continue
+        end, ties = first_end[rank - 1]
+        if end > event.interval.start:
+            continue
+        at = bisect.bisect_left(ties, k)
+        nearest = min(ties[max(0, at - 1):at + 1], key=lambda j: (abs(k - j), j))
+        out.append((nearest, k))
     return out
-
-
-def _precedes(a: Event, b: Event) -> bool:
-    if a.interval is None or b.interval is None:
-        return a.interval is None and b.interval is None
-    return a.interval.end <= b.interval.start
 
 
 def document_to_csv(doc: Document) -> str:
@@ -278,10 +299,11 @@ def _row(doc: Document, event: Event) -> tuple[str, ...]:
     side = max(10, (_CONTEXT - (event.end - event.start)) // 2)
     start, end = max(0, event.start - side), min(len(doc.text), event.end + side)
     context = ("…" if start > 0 else "") + doc.text[start:end] + ("…" if end < len(doc.text) else "")
-    return tuple(_printable(" ".join(cell.split())) for cell in (when, value, event.text, event.lemma, context))
+    return tuple(printable(" ".join(cell.split())) for cell in (when, value, event.text, event.lemma, context))
 
 
-def _printable(s: str) -> str:
+def printable(s: str) -> str:
+    """``s`` with each character a terminal would act on (controls, escapes) as U+FFFD."""
     return "".join(c if c.isprintable() else "\ufffd" for c in s)
 
 
