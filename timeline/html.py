@@ -1,6 +1,9 @@
 """A timeline to look at: one self-contained HTML page (inline SVG, CSS and a little JavaScript).
 
-The page fetches nothing: it can be mailed, archived or opened offline. An
+The page fetches nothing: it can be mailed, archived or opened offline. Its
+Content-Security-Policy forbids every fetch and allows only its own script and
+style, by their hashes: were some text ever to slip past the escaping as a
+``<script>``, the browser would still refuse to run it. An
 axis is scaled to the anchored events and the DCT; each event sits at its
 interval (a dot for a day or less, a bar for a week, month or longer), with its
 trigger as label, in lanes so that labels never overlap. Events dated only
@@ -13,6 +16,8 @@ from event to event in timeline order.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import heapq
 import html
 import re
@@ -65,7 +70,7 @@ def document_to_html(doc: Document, title: str = "Timeline") -> str:
     return _PAGE.format(
         title=_esc(title), dct=doc.dct.isoformat(), count=len(doc.events), svg="".join(svg),
         unanchored=f'<ol class="unanchored">{listed}</ol>' if rest else "<p>Every event is dated.</p>",
-        sentences=sentences, css=_CSS, js=_JS)
+        sentences=sentences, css=_CSS, js=_JS, css_hash=_CSS_HASH, js_hash=_JS_HASH)
 
 
 class _Scale:
@@ -74,7 +79,8 @@ class _Scale:
     def __init__(self, doc: Document, intervals: list[Interval]) -> None:
         day = datetime.combine(doc.dct, datetime.min.time())
         first = min([i.start for i in intervals] + [day])
-        last = max([i.end for i in intervals] + [day + timedelta(days=1)])
+        # The DCT's whole day, where the calendar has one after it (9999-12-31 has not).
+        last = max([i.end for i in intervals] + [day + min(timedelta(days=1), datetime.max - day)])
         pad = (last - first) * 0.04
         self.first = first - pad if first - datetime.min > pad else datetime.min
         self.last = last + pad if datetime.max - last > pad else datetime.max
@@ -166,9 +172,10 @@ def _fuzzy(doc: Document, k: int, event: Event, scale: _Scale, dct_x: float, y: 
     left, right = _MARGIN, _WIDTH - _MARGIN
     x0, x1, fade = {"PAST_REF": (left, dct_x, "fade-in"), "FUTURE_REF": (dct_x, right, "fade-out")}.get(
         event.anchor or "", (max(left, dct_x - 40), min(right, dct_x + 40), "fade-both"))
-    return (f'<g class="event fuzzy" data-event="{k}" data-rank="" data-sentence="s{k}" tabindex="0" role="listitem" '
+    return (f'<g class="event fuzzy {fade}" data-event="{k}" data-rank="" data-sentence="s{k}" tabindex="0" '
+            f'role="listitem" '
             f'aria-label="{_esc(_summary(event))}"><title>{_esc(_summary(event))}</title>'
-            f'<rect x="{x0:.1f}" y="{y - 5}" width="{max(x1 - x0, 3):.1f}" height="10" style="fill: url(#{fade})"/>'
+            f'<rect x="{x0:.1f}" y="{y - 5}" width="{max(x1 - x0, 3):.1f}" height="10"/>'
             f'<text x="{(x0 + x1) / 2:.1f}" y="{y - 8}" text-anchor="middle">{_esc(event.text)}</text></g>')
 
 
@@ -232,6 +239,9 @@ stop { stop-color: var(--accent); }
        stroke-width: 2; }
 .event:focus text, .event.active text { font-weight: bold; }
 .fuzzy { opacity: .85; }
+.fuzzy.fade-in rect { fill: url(#fade-in); }
+.fuzzy.fade-out rect { fill: url(#fade-out); }
+.fuzzy.fade-both rect { fill: url(#fade-both); }
 aside h2, #detail h2 { font-size: 1rem; margin: 0 0 6px; }
 .unanchored { padding-left: 1.3em; margin: 0; }
 .unanchored li { padding: 2px 4px; border-radius: 4px; cursor: default; }
@@ -286,8 +296,8 @@ _PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; \
-script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '{css_hash}'; \
+script-src '{js_hash}'">
 <title>{title}</title>
 <style>{css}</style>
 </head>
@@ -305,3 +315,12 @@ along the timeline</p></header>
 </body>
 </html>
 """
+
+
+def _csp_hash(source: str) -> str:
+    """The Content-Security-Policy source that allows exactly this inline script or style and
+    nothing else: an injected script would not match it, and would not run."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+
+
+_CSS_HASH, _JS_HASH = _csp_hash(_CSS), _csp_hash(_JS)
