@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.batch import BATCH, IN_FLIGHT, ordered_map
 from timeline.formats import document_to_jsonl_line
+from timeline.pool import BATCH, IN_FLIGHT
 
 from .test_cli import run
 
@@ -73,18 +73,6 @@ def test_input_is_read_lazily_a_few_batches_ahead() -> None:
     ahead = next(taken)
     assert ahead <= (IN_FLIGHT * 2 + 2) * BATCH, f"read {ahead} documents to give back one"
     results.close()  # stops the workers
-
-
-def test_ordered_map_keeps_order_and_refuses_zero_workers() -> None:
-    assert list(ordered_map(abs, range(-50, 0), workers=2, batch=3)) == list(range(50, 0, -1))
-    with pytest.raises(ValueError, match="at least 1"):
-        list(ordered_map(abs, [1], workers=0))
-
-
-def test_a_dying_worker_costs_only_its_documents_and_the_batch_ends() -> None:
-    # os._exit kills the worker outright, as the kernel's out-of-memory killer would.
-    out = list(ordered_map(os._exit, [3] * 12, workers=2, batch=2, failed=lambda item, reason: reason))
-    assert len(out) == 12 and all("worker process died" in r for r in out)
 
 
 # --- the command line ------------------------------------------------------------------------
@@ -184,3 +172,17 @@ def test_a_parser_object_that_cannot_travel_to_workers_is_refused_up_front() -> 
         timeline.analyze_many(corpus(2), workers=2, parser=Local())
     (result,) = timeline.analyze_many(corpus(1), workers=1, parser=Local())
     assert result.ok and result.document is not None and result.document.events == ()
+
+
+@pytest.mark.parametrize("anchors", [["inauguratie=2017-01-20"], "inauguratie=2017-01-20"])
+def test_anchors_that_are_no_mapping_are_refused_clearly(anchors: Any) -> None:
+    with pytest.raises(TypeError, match="mapping from event words to dates"):
+        timeline.analyze("Na de inauguratie zei hij het.", dct="2017-02-02", anchors=anchors)
+    with pytest.raises(TypeError, match="mapping from event words to dates"):
+        timeline.analyze_many(corpus(2), workers=1, anchors=anchors)
+
+
+@pytest.mark.parametrize("workers", ["2", 2.5, True])
+def test_a_worker_count_that_is_no_whole_number_is_refused_at_the_call(workers: Any) -> None:
+    with pytest.raises(TypeError, match="whole number"):
+        timeline.analyze_many(corpus(2), workers=workers)

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -242,3 +243,139 @@ def test_analyze_memory_grows_linearly_with_the_text(tmp_path: Path) -> None:
         peaks.append(peak)
     per_byte = (peaks[1] - peaks[0]) / (3 * 2**20)
     assert per_byte < 40, f"analyze keeps {per_byte:.0f} bytes per byte of text"
+
+
+# --- corpus encodings, folders and JSON that is not quite JSON --------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf16_or_utf32_corpus_is_split_into_lines_after_decoding(tmp_path: Path, encoding: str) -> None:
+    # U+0A0A is the bytes 0A 0A in UTF-16: split as bytes, it would break its line in three.
+    docs = [{"id": "a", "dct": "2017-02-02", "text": "Het kabinet beslist vrijdag \u0a0a over het plan."},
+            {"id": "b", "dct": "2017-02-02", "text": "In december \u0d0a stemde de Kamer in."}]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs).encode(encoding))
+    proc = run("recognize", "--jsonl", str(path), "--encoding", encoding)
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(o["id"], [t["value"] for t in o["timexes"]]) for o in out] == [("a", ["2017-02-03"]),
+                                                                             ("b", ["2016-12"])]
+
+
+def test_a_corpus_that_does_not_decode_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes('{"id": "a", "dct": "2017-02-02", "text": "vrijdag"}\n'.encode("utf-16-le") + b"\x00\xd8\x41")
+    proc = run("recognize", "--jsonl", str(path), "--encoding", "utf-16-le")
+    assert proc.returncode == 2 and "in line 2" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ('{"id": "t", "dct": "2017-02-02", "text": 5}', '"text" must be a string, not a number'),
+    ('{"id": "t", "dct": "2017-02-02", "text": null}', '"text" must be a string, not null'),
+    ('{"id": "t", "dct": "2017-02-02", "text": ["x"]}', '"text" must be a string, not an array'),
+    ('[' * 100_000 + ']' * 100_000, "nested too deeply"),
+    ('{"id": NaN, "dct": "2017-02-02", "text": "vrijdag"}', "NaN is no JSON value"),
+    ('{"id": -Infinity, "dct": "2017-02-02", "text": "vrijdag"}', "-Infinity is no JSON value"),
+    ('{"id": 1e400, "dct": "2017-02-02", "text": "vrijdag"}', "1e400 is too large"),
+])
+def test_a_corpus_line_that_is_not_a_document_says_why(tmp_path: Path, line: str, says: str) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(line + "\n" + '{"id": "ok", "dct": "2017-02-02", "text": "vrijdag"}\n', encoding="utf-8")
+    for command in ("recognize", "analyze"):
+        proc = run(command, "--jsonl", str(path))
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        first, second = (json.loads(x) for x in proc.stdout.splitlines())  # standard JSON: no NaN read back
+        assert says in first["error"] and "internal error" not in first["error"]
+        assert second["id"] == "ok" and "error" not in second
+
+
+def test_a_folder_reports_what_it_cannot_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "archief"
+    (folder / "open").mkdir(parents=True)
+    (folder / "closed").mkdir()
+    (folder / "open" / "a.txt").write_text("Het kabinet beslist vrijdag.", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait forever
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # as root, a folder without permissions is still readable: pretend
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = {e.where: e for e in corpus.folder_entries(str(folder))}
+    assert list(found) == ["closed", "gone.txt", "open/a.txt", "pipe.txt"]
+    assert found["closed"].problem == "cannot read the folder: Permission denied"
+    assert found["gone.txt"].problem == "a link to nothing" and found["pipe.txt"].problem == "not a regular file"
+    assert found["open/a.txt"].problem is None and found["open/a.txt"].path is not None
+
+
+def test_a_folder_with_a_pipe_in_it_is_reported_not_waited_on(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Het kabinet beslist vrijdag.", encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    proc = subprocess.run([sys.executable, "-m", "timeline", "recognize", str(tmp_path), "--dct", "2017-02-02"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a.txt", "b.txt"] and out[1]["error"] == "b.txt: not a regular file"
+
+
+# --- the table, the worker count and the DCT ---------------------------------------------------
+
+
+def test_the_recognize_table_shows_control_characters_as_replacement_characters(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Het plan kwam op 3\rfebruari\x1b[2J 2017.")
+    proc = run("recognize", str(path), "--dct", "2017-02-02")
+    assert proc.returncode == 0 and "\r" not in proc.stdout and "\x1b" not in proc.stdout
+    assert "3\ufffdfebruari" in proc.stdout or "3 februari" in proc.stdout
+
+
+def test_a_huge_worker_count_is_capped_at_the_cores(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "dct": "2017-02-02", "text": "vrijdag"}\n' * 40, encoding="utf-8")
+    proc = run("recognize", "--jsonl", str(path), "--workers", "99999999999999999999")
+    assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.splitlines()) == 40
+
+
+@pytest.mark.parametrize("dct", ["2017-02-02T25:00", "2017-02-02T12:60", "2017-02-02 23:59:61"])
+def test_a_dct_with_an_impossible_time_of_day_is_refused(dct: str) -> None:
+    assert_clean_failure(run("recognize", "-", "--dct", dct, stdin=ARTICLE.encode()), repr(dct))
+
+
+# --- output that cannot be written, input that cannot be read ----------------------------------
+
+
+def test_a_full_disk_is_one_line_and_exit_code_3() -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "timeline", "analyze", "-", "--dct", "2017-02-02"],
+                              input=ARTICLE.encode(), stdout=full, stderr=subprocess.PIPE)
+    assert proc.returncode == 3
+    assert proc.stderr.decode() == "timeline: error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_one_line_and_exit_code_3(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    proc = subprocess.run(f"{sys.executable} -m timeline analyze {path} --dct 2017-02-02 >&-", shell=True,
+                          capture_output=True, text=True)
+    assert proc.returncode == 3
+    assert proc.stderr == "timeline: error: cannot write the output: standard output is closed\n"
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "dct": "2017-02-02", "text": "Het kabinet beslist vrijdag."}\n' * 3000,
+                    encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "recognize", "--jsonl", str(path), "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    assert proc.wait(60) == 3 and proc.stderr.read() == b""
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs a file that opens but cannot be read")
+def test_a_corpus_that_cannot_be_read_is_one_line_and_exit_code_2() -> None:
+    assert_clean_failure(run("analyze", "--jsonl", "/proc/self/mem"), "/proc/self/mem", "cannot read")

@@ -98,3 +98,23 @@ def test_the_command_line_takes_a_dct_at_the_end_of_the_calendar() -> None:
     proc = subprocess.run([sys.executable, "-m", "timeline", "analyze", "-", "--dct", "9999-12-31", "--format",
                            "json"], input=EDGE_TEXT.encode(), capture_output=True)
     assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("when", ["9999-12-31", "9999-12", "0001-01-01"])
+def test_a_user_date_at_the_ends_of_the_calendar_leaves_only_its_own_values_unknown(when: str) -> None:
+    text = "Een week voor zijn inauguratie zei hij het. Na de inauguratie kwam hij. Vrijdag beslist het kabinet."
+    doc = timeline.analyze(text, dct="2017-02-02", anchors={"inauguratie": when})
+    found = {t.text: t for t in doc.timexes}
+    assert found["Vrijdag"].value == "2017-02-03", "the rest of the document is untouched"
+    week = found["Een week voor zijn inauguratie"]
+    assert (week.value, week.interval) == ("XXXX", None)  # a week before 0001-01-01 or 9999-12-..: off the calendar
+    side = found["Na de inauguratie"]
+    assert side.value == when and side.mod is timeline.Mod.AFTER
+
+
+def test_explain_with_a_reference_at_the_end_of_the_calendar_leaves_the_value_unknown() -> None:
+    proc = subprocess.run([sys.executable, "-m", "timeline", "explain", "twee dagen later", "--dct", "2017-02-02",
+                           "--reference", "9999-12-31"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "value     FUTURE_REF" in proc.stdout and "interval  null" in proc.stdout
+    assert "beyond the ends of the calendar" in proc.stdout

@@ -11,10 +11,11 @@ stretch after them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime
 from fractions import Fraction
 
 import attrs
+from attrs import frozen
 
 from . import timex as timex_values
 from .algebra import Grain, Interval, add, containing
@@ -109,38 +110,57 @@ def get_parser(parser: Parser | str, language: str = "nl") -> Parser:
     raise ValueError(f"unknown parser {parser!r}; available: {', '.join(PARSERS)}")
 
 
-def _dated(event: Event, dated: Mapping[str, Interval]) -> Event:
+@frozen
+class _UserDate:
+    """A date the user gave an event: its TIMEX3 value, and its interval where the calendar
+    has one (not for 9999-12-31, whose day would end in year 10000)."""
+
+    value: str
+    interval: Interval | None
+
+
+def _dated(event: Event, dated: Mapping[str, _UserDate]) -> Event:
     """An event the text does not date, dated by the user (``anchors=``) where its word is named."""
     if event.timex is None and event.nominal and event.lemma in dated:
-        interval = dated[event.lemma]
-        return attrs.evolve(event, interval=interval, anchor=timex_values.render(interval))
+        when = dated[event.lemma]
+        return attrs.evolve(event, interval=when.interval, anchor=when.value)
     return event
 
 
-def _read_anchors(anchors: Mapping[str, date | datetime | str]) -> dict[str, Interval]:
-    out: dict[str, Interval] = {}
+def _read_anchors(anchors: Mapping[str, date | datetime | str]) -> dict[str, _UserDate]:
+    if not isinstance(anchors, Mapping):
+        raise TypeError(f"anchors must be a mapping from event words to dates, e.g. "
+                        f"{{'inauguratie': '2017-01-20'}}, not {type(anchors).__name__}")
+    out: dict[str, _UserDate] = {}
     for name, when in anchors.items():
-        key = name.strip().lower()
+        key = name.strip().lower() if isinstance(name, str) else ""
         if not key:
-            raise ValueError("an anchor needs the word that names the event")
-        if isinstance(when, str):
-            try:
-                out[key] = timex_values.parse(when.strip())
-                continue
-            except ValueError:
-                pass
+            raise ValueError(f"an anchor needs the word that names the event, not {name!r}")
+        if isinstance(when, str) and timex_values.is_value(when.strip()):
+            value = when.strip()
+            out[key] = _UserDate(value, _placed(value))
+            continue
         try:
             day = parse_dct(when)
         except ValueError as err:
             raise ValueError(f"cannot read the date of anchor {name!r}: {when!r}") from err
-        out[key] = containing(datetime.combine(day, time()), Grain.DAY)
+        out[key] = _UserDate(day.isoformat(), _placed(day.isoformat()))
     return out
 
 
+def _placed(value: str) -> Interval | None:
+    """The interval of a TIMEX3 value, or None where the calendar has no room for it."""
+    try:
+        return timex_values.parse(value)
+    except ValueError:
+        return None
+
+
 def _event_relative(text: str, timexes: tuple[TimeExpression, ...], sentences: tuple[Sentence, ...],
-                    dated: Mapping[str, Interval], lex: EventLexicon) -> tuple[TimeExpression, ...]:
+                    dated: Mapping[str, _UserDate], lex: EventLexicon) -> tuple[TimeExpression, ...]:
     """Time expressions relative to a user-dated event: ``een week voor zijn inauguratie``
-    (a duration, a preposition, the event) becomes a date; ``na de verkiezingen`` a stretch."""
+    (a duration, a preposition, the event) becomes a date; ``na de verkiezingen`` a stretch.
+    Where the arithmetic would leave the calendar, the value is unknown (``XXXX``)."""
     tokens = [t for s in sentences for t in s.tokens]
     by_start = {t.start: k for k, t in enumerate(tokens)}
     out: list[TimeExpression] = []
@@ -160,13 +180,12 @@ def _event_relative(text: str, timexes: tuple[TimeExpression, ...], sentences: t
         if amount is None or Fraction(amount).denominator != 1:
             out.append(t)
             continue
-        moved = add(event.start, sign * int(amount), t.intent.unit)
-        interval = containing(moved, event.grain)  # at the grain the event is dated at
+        interval = _offset(event.interval, sign * int(amount), t.intent.unit)
         span = Span(t.start, tokens[last].end)
         out.append(TimeExpression(span=span, text=text[span.start:span.end], type=TimexType.DATE,
-                                  value=timex_values.render(interval), interval=interval,
-                                  intent=EventRelative(tokens[last].text.lower(), _WAY[sign], t.intent),
-                                  rule="anchor.event_offset", tense=t.tense))
+                                  value="XXXX" if interval is None else timex_values.render(interval),
+                                  interval=interval, rule="anchor.event_offset", tense=t.tense,
+                                  intent=EventRelative(tokens[last].text.lower(), _WAY[sign], t.intent)))
         taken.update(range(end, last + 1))
     # "na de verkiezingen": a preposition and a dated event with no duration before it.
     for k, tok in enumerate(tokens):
@@ -180,17 +199,36 @@ def _event_relative(text: str, timexes: tuple[TimeExpression, ...], sentences: t
             continue
         sign, last, event = found
         after = sign > 0
-        interval = Interval(event.end, _END, Grain.DAY) if after else Interval(_START, event.start, Grain.DAY)
+        side = _side(event.interval, after)
         span = Span(tok.start, tokens[last].end)
         out.append(TimeExpression(span=span, text=text[span.start:span.end], type=TimexType.DATE,
-                                  value=timex_values.render(event), interval=interval,
+                                  value=event.value, interval=side,
                                   intent=EventRelative(tokens[last].text.lower(), _WAY[sign]),
                                   rule="anchor.event_side", mod=Mod.AFTER if after else Mod.BEFORE))
     return tuple(sorted(out, key=lambda t: t.start))
 
 
-def _relative_to_event(tokens: list[Token], k: int, dated: Mapping[str, Interval],
-                       lex: EventLexicon) -> tuple[int, int, Interval] | None:
+def _offset(event: Interval | None, n: int, unit: Grain) -> Interval | None:
+    """``n`` units from a user-dated event, at the grain the event is dated at; None where
+    the event has no interval or the result would leave the calendar."""
+    try:
+        return None if event is None else containing(add(event.start, n, unit), event.grain)
+    except ValueError:
+        return None
+
+
+def _side(event: Interval | None, after: bool) -> Interval | None:
+    """All time after (or before) a user-dated event; None where there is none to give."""
+    try:
+        if event is None:
+            return None
+        return Interval(event.end, _END, Grain.DAY) if after else Interval(_START, event.start, Grain.DAY)
+    except ValueError:
+        return None
+
+
+def _relative_to_event(tokens: list[Token], k: int, dated: Mapping[str, _UserDate],
+                       lex: EventLexicon) -> tuple[int, int, _UserDate] | None:
     """At token ``k``: a preposition (``voor``/``na``), up to two determiners or
     possessives, and a dated event's word: (direction, index of that word, its date)."""
     if k >= len(tokens):

@@ -9,7 +9,10 @@ cannot be read or analyzed becomes an error record instead of stopping the rest.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
+import math
+import os
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -20,7 +23,7 @@ from attrs import field, frozen
 from .batch import document_fields, failure_reason, worker_parser
 
 __all__ = ["DCT_SIDECAR", "MAX_BYTES", "Entry", "InputError", "Job", "folder_entries", "jsonl_entries",
-           "read_text", "run_entry"]
+           "line_id", "read_text", "run_entry"]
 
 MAX_BYTES = 200 * 1024 * 1024  # refuse to read more than this as one document
 DCT_SIDECAR = "dcts.tsv"  # in a folder: lines "relative/path.txt<TAB>2017-02-02"
@@ -125,10 +128,16 @@ def _open(path: str, what: str) -> contextlib.AbstractContextManager[BinaryIO]:
 def _lines(opened: contextlib.AbstractContextManager[BinaryIO], path: str, encoding: str,
            errors: str) -> Iterator[Entry]:
     seen = 0
+    name = "standard input" if path == "-" else path
     with opened as f:
-        for number, raw in enumerate(_raw_lines(f), 1):
+        # In UTF-16 and UTF-32 a byte 0x0A may be half of any character: such text is
+        # decoded as a stream and split after; everywhere else a line is split as bytes
+        # first, so that one bad line costs only itself.
+        lines: Iterator[bytes | str] = (_raw_lines(f, name) if "\n".encode(encoding) == b"\n"
+                                        else _decoded_lines(f, name, encoding, errors))
+        for number, raw in enumerate(lines, 1):
             if number == 1:
-                raw = _without_bom(raw, encoding)
+                raw = _without_bom(raw, encoding) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
             if not raw.strip():
                 continue
             seen += 1
@@ -137,38 +146,92 @@ def _lines(opened: contextlib.AbstractContextManager[BinaryIO], path: str, encod
                 yield Entry(number, where, problem=f"longer than {MAX_BYTES // 2**20} MB")
                 continue
             try:
-                text = raw.decode(encoding, errors).removesuffix("\n").removesuffix("\r")
+                text = raw.decode(encoding, errors) if isinstance(raw, bytes) else raw
             except UnicodeDecodeError as err:
                 yield Entry(number, where, problem=f"not valid {encoding} at byte {err.start} of the line")
                 continue
-            yield Entry(number, where, line=text)
+            yield Entry(number, where, line=text.removesuffix("\n").removesuffix("\r"))
     if not seen:
-        raise InputError(f"{'standard input' if path == '-' else path}: the input is empty")
+        raise InputError(f"{name}: the input is empty")
 
 
-def _raw_lines(f: BinaryIO) -> Iterator[bytes]:
+def _raw_lines(f: BinaryIO, name: str) -> Iterator[bytes]:
     """Lines as bytes; a line longer than MAX_BYTES comes back cut at MAX_BYTES + 1 bytes,
     its rest skipped, so one giant line cannot exhaust memory."""
-    while raw := f.readline(MAX_BYTES + 1):
-        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
-            while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
-        yield raw
+    try:
+        while raw := f.readline(MAX_BYTES + 1):
+            if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+            yield raw
+    except OSError as err:
+        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+
+
+def _decoded_lines(f: BinaryIO, name: str, encoding: str, errors: str) -> Iterator[str]:
+    """Lines of text decoded as one stream (``\\n`` ends a line), cut as :func:`_raw_lines` cuts them."""
+    stream = io.TextIOWrapper(f, encoding=encoding, errors=errors, newline="\n")
+    number = 0
+    try:
+        while line := stream.readline(MAX_BYTES + 1):
+            number += 1
+            if len(line) > MAX_BYTES and not line.endswith("\n"):
+                while (rest := stream.readline(1 << 20)) and not rest.endswith("\n"):
+                    pass
+            yield line
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not valid {encoding} in line {number + 1} "
+                         f"(use --encoding, or --errors replace)") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+    finally:
+        stream.detach()  # the file is closed by its owner (standard input is never closed)
 
 
 def folder_entries(folder: str, dcts: str | None = None) -> Iterator[Entry]:
     """The ``.txt`` files under ``folder`` (sorted, at any depth), each with its DCT from
     the sidecar: ``dcts`` or else ``folder/dcts.tsv`` when it exists, lines
-    ``relative/path.txt<TAB>DCT``. Files the sidecar does not list take the default DCT."""
+    ``relative/path.txt<TAB>DCT``. Files the sidecar does not list take the default DCT.
+
+    A subfolder that cannot be read, and a ``.txt`` name that is no regular file
+    (a pipe, a device, a link to nothing), each get an entry with the problem, so
+    that the output says what was left out. Links to folders are not followed.
+    """
     root = Path(folder)
-    files = sorted(p for p in root.rglob("*.txt") if p.is_file())
-    if not files:
+    found = sorted(_walk(root))
+    if not found:
         raise InputError(f"{folder}: a directory with no .txt files in it")
     sidecar = Path(dcts) if dcts else root / DCT_SIDECAR
     known = _sidecar(sidecar) if dcts or sidecar.is_file() else {}
-    for number, path in enumerate(files, 1):
-        name = path.relative_to(root).as_posix()
-        yield Entry(number, name, path=str(path), id=name, dct=known.get(name))
+    for number, (name, path, problem) in enumerate(found, 1):
+        if problem is not None:
+            yield Entry(number, name, id=name, problem=problem)
+        else:
+            yield Entry(number, name, path=path, id=name, dct=known.get(name))
+
+
+def _walk(root: Path, prefix: str = "") -> Iterator[tuple[str, str, str | None]]:
+    """``(name inside the folder, path, problem)`` of each ``.txt`` file and unreadable subfolder."""
+    try:
+        with os.scandir(root) as listing:
+            children = sorted(listing, key=lambda e: e.name)
+    except OSError as err:
+        if not prefix:
+            raise InputError(f"{root}: cannot read the folder: {err.strerror or err}") from None
+        yield prefix.rstrip("/"), str(root), f"cannot read the folder: {err.strerror or err}"
+        return
+    for entry in children:
+        name = prefix + entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path), name + "/")
+            elif entry.name.endswith(".txt"):
+                regular = entry.is_file()  # follows a link to its file
+                yield name, entry.path, None if regular else (
+                    "a link to nothing" if entry.is_symlink() and not os.path.exists(entry.path)
+                    else "not a regular file")
+        except OSError as err:
+            yield name, entry.path, f"cannot read: {err.strerror or err}"
 
 
 def _sidecar(path: Path) -> dict[str, str]:
@@ -198,7 +261,7 @@ def run_entry(entry: Entry, job: Job) -> tuple[dict[str, Any], str | None]:
         if entry.path is not None:
             text, dct = read_text(entry.path, job.encoding, job.errors), entry.dct or job.dct
         else:
-            doc = json.loads(entry.line or "")
+            doc = _json(entry.line or "")
             if not isinstance(doc, dict):
                 raise ValueError("a line must be a JSON object")
             doc_id = doc.get("id", entry.number)  # named in the error record, should the rest be wrong
@@ -209,6 +272,41 @@ def run_entry(entry: Entry, job: Job) -> tuple[dict[str, Any], str | None]:
     except Exception as err:  # failure_reason raises again what is not the document's fault
         reason = failure_reason(err)
     return {"id": doc_id, "error": f"{entry.where}: {reason}"}, f"{entry.where}: {reason}"
+
+
+def _json(line: str) -> Any:
+    """A JSON line read strictly: ``NaN`` and ``Infinity`` are not JSON, and nesting too
+    deep to read is said so (not reported as a bug)."""
+    try:
+        return json.loads(line, parse_constant=_not_json, parse_float=_finite)
+    except RecursionError:
+        raise ValueError("not read: the JSON is nested too deeply") from None
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"not valid JSON: {name} is no JSON value")
+
+
+def _finite(number: str) -> float:
+    value = float(number)
+    if not math.isfinite(value):
+        raise ValueError(f"not usable: the number {number[:40]} is too large")
+    return value
+
+
+def line_id(entry: Entry) -> Any:
+    """The id an error record of ``entry`` carries: the document's own where its line says
+    one, else its number."""
+    if entry.id is not None:
+        return entry.id
+    if entry.line is not None:
+        try:
+            doc = _json(entry.line)
+        except ValueError:
+            return entry.number
+        if isinstance(doc, dict) and "id" in doc:
+            return doc["id"]
+    return entry.number
 
 
 def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:

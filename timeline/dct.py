@@ -8,7 +8,7 @@ goes through dateparser (imported only then). A relative phrase such as
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from .lang import Language
@@ -16,7 +16,8 @@ from .model import Span
 
 __all__ = ["DctError", "find_dateline", "parse_dct"]
 
-_ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*")
+_ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})"
+                  r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?\s*")
 # A signed or five-digit year: outside the calendar, whatever dateparser would make of it.
 _SIGNED_OR_LONG_YEAR = re.compile(r"\s*(?:[-+]\d|\d{5,}-)")
 # Two fixed days far apart: a phrase that means the same date relative to both is absolute.
@@ -44,6 +45,8 @@ def parse_dct(value: date | datetime | str) -> date:
     m = _ISO.fullmatch(value)
     if m:
         try:
+            if m[4] is not None:  # a time of day must be one, even where only the day is kept
+                time(int(m[4]), int(m[5]), int(m[6] or 0))
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError as err:
             raise DctError(f"cannot read DCT {value!r}: {err}") from None

@@ -40,7 +40,7 @@ from .intent import (
 )
 from .model import TimexType
 
-__all__ = ["Anchor", "Resolved", "direction", "resolve", "uses_reference"]
+__all__ = ["Anchor", "Resolved", "direction", "resolve", "unresolved", "uses_reference"]
 
 
 @frozen
@@ -70,7 +70,13 @@ def direction(forced: Direction | None, anchor: Anchor) -> Direction:
 
 def uses_reference(intent: Intent) -> bool:
     """Whether resolving ``intent`` may read the anchor's reference time."""
-    return isinstance(intent, (Relative, Clock))
+    return isinstance(intent, Clock) or (isinstance(intent, Relative) and intent.anchor is Anchored.REFERENCE)
+
+
+def unresolved(intent: Intent) -> Resolved:
+    """What ``intent`` resolves to when its anchor is unknown: its type, the best value
+    the guidelines allow (``XXXX``, ``FUTURE_REF``...) and no interval."""
+    return Resolved(_type_of(intent), _fallback(intent))
 
 
 def resolve(intent: Intent, anchor: Anchor) -> Resolved:
@@ -78,7 +84,7 @@ def resolve(intent: Intent, anchor: Anchor) -> Resolved:
     try:
         return _resolve(intent, anchor)
     except (ValueError, OverflowError):
-        return Resolved(_type_of(intent), _fallback(intent, anchor))
+        return unresolved(intent)
 
 
 def _dated(interval: Interval | None) -> Resolved:
@@ -251,7 +257,7 @@ def _type_of(intent: Intent) -> TimexType:
     return TimexType.DATE
 
 
-def _fallback(intent: Intent, anchor: Anchor) -> str:
+def _fallback(intent: Intent) -> str:
     """The value of an expression that cannot be placed on the calendar."""
     amount = getattr(intent, "amount", 0)
     if isinstance(intent, Relative) and amount:

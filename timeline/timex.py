@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from .algebra import PART_HOURS, SEASON_START, Grain, Interval, containing
 
-__all__ = ["parse", "parse_duration", "render", "render_duration", "render_weekday_set"]
+__all__ = ["is_value", "parse", "parse_duration", "render", "render_duration", "render_weekday_set"]
 
 _PART_BY_HOUR = {hours[0]: code for code, hours in PART_HOURS.items()}
 _SEASON_BY_MONTH = {month: code for code, month in SEASON_START.items()}
@@ -62,6 +62,12 @@ _VALUE = re.compile(
     r"|(?P<season>SP|SU|FA|WI)))?"
     r"|(?P<decade>\d{3})|(?P<century>\d{2})"
 )
+
+
+def is_value(value: str) -> bool:
+    """Whether ``value`` is written as a TIMEX3 date or time value (whether or not the
+    calendar has room for its interval)."""
+    return _VALUE.fullmatch(value) is not None
 
 
 def parse(value: str) -> Interval:
