@@ -35,7 +35,7 @@ from typing import Any
 from bench_recognize import DCT, KB, adversarial_inputs, best_of, cut_bytes, growth_exponent, make_corpus, repeat_to
 
 import timeline
-from timeline.cli import FORMATS, write_document
+from timeline.run.cli import FORMATS, write_document
 
 SIZES_KB = (25, 50, 100)  # three doublings: enough to fit an exponent, small enough to analyze quickly
 CLI_KB = 100

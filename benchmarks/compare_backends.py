@@ -32,20 +32,20 @@ def child(backend: str, dev: str, corpus: str, out: str) -> None:
     """In the child process: load the backend, analyze the dev set and the corpus."""
     sys.path.insert(0, str(HERE))
     import timeline
-    from timeline.formats import document_to_jsonl_line
+    from timeline.output.formats import document_to_jsonl_line
 
     result: dict[str, Any] = {"backend": backend}
     try:
         t0 = time.perf_counter()
         parser: Any = backend
         if backend == "frog":  # Frog loads in seconds: one server for every document
-            from timeline.backends.frog import FrogServer
+            from timeline.text.frog import FrogServer
 
             server = FrogServer()
             parser = server.parser()
             parser.parse("Dit is een zin.")
         elif backend != "builtin":
-            from timeline.analyze import get_parser
+            from timeline.pipeline import get_parser
 
             parser = get_parser(backend)
             parser.parse("Dit is een zin.")  # load the model now, to time it apart

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from hypothesis import strategies as st
 
-from timeline.algebra import Grain, Interval, containing
+from timeline.time.algebra import Grain, Interval, containing
 
 HARD_DAYS = [date(2016, 12, 31), date(2017, 1, 1), date(2020, 2, 29), date(2020, 12, 31), date(2021, 1, 3),
              date(2015, 12, 28), date(2017, 2, 2), date(2017, 1, 29), date(2017, 1, 30), date(2026, 12, 31),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from timeline.algebra import DayRule, Grain, Interval, containing, easter, floor, nth_weekday
+from timeline.time.algebra import DayRule, Grain, Interval, containing, easter, floor, nth_weekday
 
 from .strategies import grains, intervals, moments
 

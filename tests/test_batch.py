@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.formats import document_to_jsonl_line
-from timeline.pool import BATCH, IN_FLIGHT
+from timeline.output.formats import document_to_jsonl_line
+from timeline.run.pool import BATCH, IN_FLIGHT
 
 from .test_cli import run
 

@@ -143,7 +143,7 @@ def test_model_dir_is_only_for_stanza() -> None:
 def test_streamed_json_is_what_json_dumps_writes(indent: int | None, items: list[object]) -> None:
     import io
 
-    from timeline.cli import _write_json
+    from timeline.run.cli import _write_json
 
     head = {"dct": "2017-02-02", "dct_source": "argument"}
     buf = io.StringIO()

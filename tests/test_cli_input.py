@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from timeline import cli, corpus
+from timeline.run import cli, corpus
 
 from .test_cli import ARTICLE, run
 
@@ -191,7 +191,7 @@ PARAGRAPH = ("Het kabinet beslist vrijdag over het plan, zei de minister donderd
 # own counters (getrusage) would count the memory of the process that forked it.
 MEASURED = """
 import atexit, sys
-from timeline.cli import main
+from timeline.run.cli import main
 
 def peak():
     with open("/proc/self/status") as status:

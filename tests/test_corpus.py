@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 
 from timeline import Tense, recognize
-from timeline.annotate import resolve_mentions
 from timeline.lang import load_language
-from timeline.recognizer import find_mentions
-from timeline.timex import parse
+from timeline.time.recognize import resolve_mentions
+from timeline.time.recognizer import find_mentions
+from timeline.time.timex import parse
 
 CORPUS = Path(__file__).parent / "corpus" / "nl"
 # Leading prepositions the guidelines leave out of an extent (section 3).

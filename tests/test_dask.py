@@ -1,4 +1,4 @@
-"""timeline.dask on a real cluster: a distributed.LocalCluster of two worker processes,
+"""timeline.run.dask on a real cluster: a distributed.LocalCluster of two worker processes,
 started and stopped by the test, gives the same records as one process does."""
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.formats import document_to_jsonl_line
+from timeline.output.formats import document_to_jsonl_line
 
 db = pytest.importorskip("dask.bag", reason="needs the dask extra: pip install 'timeline[dask]'")
 distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'timeline[dask]'")
 
-from timeline.dask import analyze_bag, read_jsonl  # noqa: E402
+from timeline.run.dask import analyze_bag, read_jsonl  # noqa: E402
 
 TEXTS = ["Spicer zei donderdag dat het kabinet vrijdag beslist.", "Gisteren vertrok de delegatie naar Parijs.",
          "In december stemde de Kamer in met het plan.", "Twee dagen later legde de minister de sancties op."]

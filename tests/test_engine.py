@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.lang import load_language
-from timeline.patterns import NUMERIC, Match, Number, Rule, Seq, Shape, Tokens, Words, pair_index, token_key
-from timeline.recognizer import find_mentions
+from timeline.time.patterns import NUMERIC, Match, Number, Rule, Seq, Shape, Tokens, Words, pair_index, token_key
+from timeline.time.recognizer import find_mentions
 
 LANG = load_language("nl")
 EXAMPLES = sorted({example for rule in LANG.rules for example in rule.examples})

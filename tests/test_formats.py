@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.algebra import Grain, Interval
-from timeline.formats import (
+from timeline.model import Aspect, DctSource, Document, Event, EventClass, Polarity, Span, TimeExpression
+from timeline.output.formats import (
     document_to_csv,
     document_to_dict,
     document_to_jsonl_line,
@@ -23,8 +23,8 @@ from timeline.formats import (
     event_to_dict,
     timeline_table,
 )
-from timeline.intent import Tense
-from timeline.model import Aspect, DctSource, Document, Event, EventClass, Polarity, Span, TimeExpression
+from timeline.time.algebra import Grain, Interval
+from timeline.time.intent import Tense
 
 SAMPLE = "Spicer zei donderdag dat het kabinet vrijdag beslist. McCain waarschuwde de president."
 DCT = date(2017, 2, 2)

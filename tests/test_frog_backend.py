@@ -23,9 +23,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.backends import BackendError
-from timeline.backends.frog import FrogParser, FrogServer, align, cgn_to_ud, read_output, sentences_of
-from timeline.parsing import Parser, Sentence, Token
+from timeline.text.backend import BackendError
+from timeline.text.frog import FrogParser, FrogServer, align, cgn_to_ud, read_output, sentences_of
+from timeline.text.parse import Parser, Sentence, Token
 
 DCT = "2017-02-02"  # a Thursday
 

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.formats import document_to_dict, document_to_timeml
-from timeline.io import parse_timeml
+from timeline.output.formats import document_to_dict, document_to_timeml
+from timeline.output.reading import parse_timeml
 
 from .strategies import dcts
 

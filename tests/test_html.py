@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.html import document_to_html
+from timeline.output.html import document_to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "examples" / "artikel.txt"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import Document, EventClass, TimexType
-from timeline.formats import document_to_timeml
-from timeline.io import TimeMLError, parse_timeml, read_timeml
+from timeline.output.formats import document_to_timeml
+from timeline.output.reading import TimeMLError, parse_timeml, read_timeml
 
 from .strategies import dcts
 

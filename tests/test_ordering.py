@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.algebra import Grain, Interval
-from timeline.ordering import Allen, precedes, rank, relation
+from timeline.events.order import Allen, precedes, rank, relation
+from timeline.time.algebra import Grain, Interval
 
 BASE = datetime(2017, 1, 1)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.pool import BATCH, WorkerError, ordered_map, worker_count
+from timeline.run.pool import BATCH, WorkerError, ordered_map, worker_count
 
 from .workers import POISON, PoisonedParser, die_on_negative
 
@@ -30,7 +30,7 @@ def test_results_keep_input_order() -> None:
 def test_a_slow_first_batch_holds_back_the_output_but_not_the_work() -> None:
     # Every batch read ahead finishes while the first is still running; then the first
     # finishes too, and the rest must still be read and run (a run here once hung there).
-    script = ("from tests.workers import pause\nfrom timeline.pool import ordered_map\n"
+    script = ("from tests.workers import pause\nfrom timeline.run.pool import ordered_map\n"
               "if __name__ == '__main__':\n"
               "    out = list(ordered_map(pause, [0.5] + [0.0] * 99, workers=2, batch=2))\n"
               "    assert out == [0.5] + [0.0] * 99, out\n")

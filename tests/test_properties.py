@@ -8,11 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline import Anchor, Tense, recognize, resolve
-from timeline.algebra import Grain, containing
-from timeline.intent import DayMonth, DayOfWeek, Direction, PartOfYear
 from timeline.lang import load_language
-from timeline.recognizer import find_mentions
-from timeline.resolver import uses_reference
+from timeline.time.algebra import Grain, containing
+from timeline.time.intent import DayMonth, DayOfWeek, Direction, PartOfYear
+from timeline.time.recognizer import find_mentions
+from timeline.time.resolve import uses_reference
 
 from .strategies import dcts, weekdays
 
@@ -106,7 +106,7 @@ def test_resolution_at_the_ends_of_the_calendar_never_raises(dct: date) -> None:
 
 
 def test_long_texts_are_read_in_chunks_without_losing_expressions() -> None:
-    from timeline.recognizer import _CHUNK
+    from timeline.time.recognizer import _CHUNK
 
     paragraph = "Op 3 februari 2017 zei de minister dat het kabinet volgende week beslist over de jaren negentig."
     text = "\n\n".join([paragraph] * (3 * _CHUNK // len(paragraph) + 5))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.lang import load_language
-from timeline.recognizer import find_mentions
+from timeline.time.recognizer import find_mentions
 
 LANG = load_language("nl")
 EXAMPLES = [pytest.param(rule, ex, id=f"{rule.id}:{ex}") for rule in LANG.rules for ex in rule.examples]

@@ -23,10 +23,10 @@ stanza = pytest.importorskip("stanza")
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 import timeline  # noqa: E402
-from timeline.backends import BackendError  # noqa: E402
-from timeline.backends.stanza import MODEL_DIR_VARIABLE, StanzaParser, sentences_of  # noqa: E402
-from timeline.intent import Tense  # noqa: E402
-from timeline.parsing import Parser, Sentence  # noqa: E402
+from timeline.text.backend import BackendError  # noqa: E402
+from timeline.text.parse import Parser, Sentence  # noqa: E402
+from timeline.text.stanza import MODEL_DIR_VARIABLE, StanzaParser, sentences_of  # noqa: E402
+from timeline.time.intent import Tense  # noqa: E402
 
 DCT = "2017-02-02"
 
@@ -463,8 +463,8 @@ def test_stanzas_missing_file_error_is_replaced(tmp_path: Path) -> None:
 
 
 def test_importing_timeline_does_not_import_stanza() -> None:
-    code = ("import sys, timeline, timeline.backends.stanza; "
-            "from timeline.backends.stanza import StanzaParser; StanzaParser(); "
+    code = ("import sys, timeline, timeline.text.stanza; "
+            "from timeline.text.stanza import StanzaParser; StanzaParser(); "
             "sys.exit('stanza' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 

@@ -6,7 +6,7 @@ import pytest
 
 from timeline import Tense
 from timeline.lang import load_language
-from timeline.tense import TenseDetector
+from timeline.text.tense import TenseDetector
 
 LANG = load_language("nl")
 

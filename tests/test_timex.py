@@ -8,8 +8,8 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 
-from timeline.algebra import Grain, containing
-from timeline.timex import parse, parse_duration, render, render_duration, render_weekday_set
+from timeline.time.algebra import Grain, containing
+from timeline.time.timex import parse, parse_duration, render, render_duration, render_weekday_set
 
 from .strategies import intervals
 

@@ -5,12 +5,8 @@
 [('donderdag', 'DATE', '2017-02-02')]
 """
 
-from .algebra import Grain, Interval
-from .analyze import analyze
-from .annotate import range_interval, ranges, recognize, recognize_document
-from .batch import Result, analyze_many
 from .dct import DctError, parse_dct
-from .intent import Direction, Tense
+from .events.order import Allen, relation
 from .model import (
     Aspect,
     DctSource,
@@ -24,9 +20,13 @@ from .model import (
     TimeExpression,
     TimexType,
 )
-from .ordering import Allen, relation
-from .parsing import Parser, Sentence, Token
-from .resolver import Anchor, Resolved, resolve
+from .pipeline import analyze
+from .run.batch import Result, analyze_many
+from .text.parse import Parser, Sentence, Token
+from .time.algebra import Grain, Interval
+from .time.intent import Direction, Tense
+from .time.recognize import range_interval, ranges, recognize, recognize_document
+from .time.resolve import Anchor, Resolved, resolve
 
 __all__ = [
     "Allen", "Anchor", "Aspect", "DctError", "DctSource", "Direction", "Document", "Event", "EventClass", "Grain",

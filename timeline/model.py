@@ -7,8 +7,8 @@ from datetime import date
 
 from attrs import field, frozen
 
-from .algebra import Interval
-from .intent import Intent, Tense
+from .time.algebra import Interval
+from .time.intent import Intent, Tense
 
 __all__ = ["Aspect", "DctSource", "Document", "Event", "EventClass", "Mod", "Polarity", "Recognition", "Span",
            "TimeExpression", "TimexType"]
@@ -185,14 +185,14 @@ class Document:
         return tuple(e for e, r in zip(self.events, self.ranks, strict=True) if r is None)
 
     def to_timeml(self, doc_id: str = "d1") -> str:
-        """The document as TimeML 1.2 (see :func:`timeline.formats.document_to_timeml`);
-        :func:`timeline.io.parse_timeml` reads it back."""
-        from .formats import document_to_timeml
+        """The document as TimeML 1.2 (see :func:`timeline.output.formats.document_to_timeml`);
+        :func:`timeline.output.reading.parse_timeml` reads it back."""
+        from .output.formats import document_to_timeml
 
         return document_to_timeml(self, doc_id)
 
     def to_html(self, title: str = "Timeline") -> str:
-        """The timeline as one self-contained HTML page (see :mod:`timeline.html`)."""
-        from .html import document_to_html
+        """The timeline as one self-contained HTML page (see :mod:`timeline.output.html`)."""
+        from .output.html import document_to_html
 
         return document_to_html(self, title)

@@ -60,7 +60,7 @@ class CliHelp(Directive):
     optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        from timeline.cli import main
+        from timeline.run.cli import main
 
         args = [*self.arguments, "--help"]
         buffer = io.StringIO()

@@ -18,7 +18,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..patterns import PairIndex, Rule, Trie, pair_index
+from ..time.patterns import PairIndex, Rule, Trie, pair_index
 
 __all__ = ["LANGUAGES", "Language", "load_language"]
 

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from ...algebra import DayRule, Grain
-from ...intent import (
+from ...time.algebra import DayRule, Grain
+from ...time.intent import (
     Absolute,
     Anchored,
     Century,
@@ -34,7 +34,7 @@ from ...intent import (
     Stretch,
     Weekend,
 )
-from ...patterns import Alt, Cap, Element, Match, Number, Opt, Part, Rule, Seq, Shape, Words
+from ...time.patterns import Alt, Cap, Element, Match, Number, Opt, Part, Rule, Seq, Shape, Words
 from .numerals import and_a_half, cardinals, ordinals
 
 SEASONS = ("SP", "SU", "FA", "WI")

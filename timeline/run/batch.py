@@ -8,7 +8,7 @@ is. Results come back in input order. A document that fails becomes a
 :class:`Result` with an ``error`` and the batch goes on. A worker process that
 dies (killed for memory, say) costs only the document it was working on, which
 is reported with its own id and not retried; the rest go on, and a fresh worker
-takes over (see :mod:`timeline.pool`).
+takes over (see :mod:`timeline.run.pool`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from typing import Any
 
 from attrs import frozen
 
-from .backends import BackendError
-from .model import Document
-from .parsing import Parser
+from ..model import Document
+from ..text.backend import BackendError
+from ..text.parse import Parser
 from .pool import ordered_map, worker_count
 
 __all__ = ["Result", "analyze_many"]
@@ -60,7 +60,7 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
     A document without text, with a DCT that cannot be read, or that fails in
     any other way yields a :class:`Result` whose ``error`` says why; the others
     go on; so does a document whose worker process dies while on it. A parser
-    backend that cannot run at all (a :class:`~timeline.backends.BackendError`)
+    backend that cannot run at all (a :class:`~timeline.text.backend.BackendError`)
     stops the batch.
 
     Raises:
@@ -96,7 +96,7 @@ def _died(item: tuple[int, Mapping[str, Any]], reason: str) -> Result:
 
 def _analyze_one(item: tuple[int, Mapping[str, Any]], dct: Any, anchors: Mapping[str, Any],
                  parser: Parser | str) -> Result:
-    from .analyze import analyze
+    from ..pipeline import analyze
 
     number, doc = item
     doc_id = doc.get("id", number) if isinstance(doc, Mapping) else number
@@ -141,10 +141,10 @@ def failure_reason(err: Exception) -> str:
 @functools.cache
 def worker_parser(name: str, model_dir: str | None = None) -> Parser:
     """The parser a name stands for, built once per process (a model loads once per worker)."""
-    from .analyze import get_parser
+    from ..pipeline import get_parser
 
     if model_dir is not None:
-        from .backends.stanza import StanzaParser
+        from ..text.stanza import StanzaParser
 
         return StanzaParser(model_dir=model_dir)
     return get_parser(name)

@@ -1,6 +1,6 @@
 """TIMEX3 values: the one place that knows how ``2017-W04-WE`` is spelled.
 
-``render`` turns an :class:`~timeline.algebra.Interval` into a value and
+``render`` turns an :class:`~timeline.time.algebra.Interval` into a value and
 ``parse`` turns a value back into the interval, so that
 ``parse(render(i)) == i`` for every interval aligned on its grain.
 Durations have their own small pair, :func:`render_duration` and

@@ -23,9 +23,9 @@ import html
 import re
 from datetime import date, datetime, time, timedelta
 
-from .algebra import Grain, Interval
+from ..model import Document, Event
+from ..time.algebra import Grain, Interval
 from .formats import xml_safe
-from .model import Document, Event
 
 __all__ = ["document_to_html"]
 

@@ -1,4 +1,4 @@
-"""Parser backends that run an external model (stanza, Frog) and return :mod:`timeline.parsing` sentences."""
+"""Parser backends that run an external model (stanza, Frog) and return :mod:`timeline.text.parse` sentences."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 
-from .algebra import Interval
+from ..time.algebra import Interval
 
 __all__ = ["Allen", "precedes", "rank", "relation"]
 

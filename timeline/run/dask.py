@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..output.formats import document_to_jsonl_line
 from .batch import Result, _analyze_one
-from .formats import document_to_jsonl_line
 
 if TYPE_CHECKING:
     import dask.bag
@@ -58,7 +58,7 @@ def analyze_bag(docs: dask.bag.Bag, *, dct: date | datetime | str | None = None,
     ``timeline analyze --jsonl`` writes (``{"id", "timexes", "events"}``), or
     ``{"id", "error"}`` for a document that failed; records are plain data, cheap
     to move between workers and ready for ``.map(json.dumps).to_textfiles(...)``.
-    With ``documents=True`` it gives :class:`timeline.batch.Result` objects with the
+    With ``documents=True`` it gives :class:`timeline.run.batch.Result` objects with the
     whole :class:`~timeline.model.Document` instead. ``dct`` and ``anchors`` are
     defaults, as for :func:`timeline.analyze_many`.
     """

@@ -1,6 +1,6 @@
 """The built-in analyzer: sentences, tokens, parts of speech, verbs and clauses without a model.
 
-It gives the event layer the same :class:`~timeline.parsing.Sentence` values a
+It gives the event layer the same :class:`~timeline.text.parse.Sentence` values a
 parser model would, where none is installed. Everything is decided by the
 language's word lists (``parser.toml``, ``verbs.toml``, ``tense.toml``) and a
 few rules of word order, in passes that each look at a token or two around
@@ -46,9 +46,9 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .lang import load_language
-from .parsing import Sentence, fast_token
-from .tense import VerbLexicon
+from ...lang import load_language
+from ..parse import Sentence, fast_token
+from ..tense import VerbLexicon
 
 __all__ = ["BuiltinParser"]
 

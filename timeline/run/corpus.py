@@ -311,12 +311,12 @@ def line_id(entry: Entry) -> Any:
 
 def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
     if job.command == "recognize":
-        from .annotate import recognize_document
-        from .export import recognition_to_dict
+        from ..output.records import recognition_to_dict
+        from ..time.recognize import recognize_document
 
         return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct))}
-    from .analyze import analyze
-    from .formats import document_to_jsonl_line
+    from ..output.formats import document_to_jsonl_line
+    from ..pipeline import analyze
 
     parser = worker_parser(job.parser, job.model_dir) if isinstance(job.parser, str) else job.parser
     return document_to_jsonl_line(analyze(text, dct, anchors=job.anchors, parser=parser), doc_id)

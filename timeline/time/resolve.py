@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from attrs import frozen
 
+from ..model import TimexType
 from . import timex
 from .algebra import PART_HOURS, SEASON_START, Grain, Interval, containing
 from .intent import (
@@ -38,7 +39,6 @@ from .intent import (
     Tense,
     Weekend,
 )
-from .model import TimexType
 
 __all__ = ["Anchor", "Resolved", "direction", "resolve", "unresolved", "uses_reference"]
 

@@ -1,4 +1,4 @@
-"""The Frog backend: Debian's Frog (``apt-get install frog frogdata``) as :mod:`timeline.parsing` sentences.
+"""The Frog backend: Debian's Frog (``apt-get install frog frogdata``) as :mod:`timeline.text.parse` sentences.
 
 Frog tokenizes (ucto), tags with CGN tags, lemmatizes, joins multi-word units
 and parses into Alpino-style dependencies. It prints one tab-separated row
@@ -48,7 +48,7 @@ Frog runs as a program (one run per :meth:`FrogParser.parse_many` call, all
 texts together, so it loads once: a few seconds) or as a server that is
 already running (``frog -S PORT``, or :class:`FrogServer` to start one of
 one's own), which answers each text at once. A missing program, a failed run
-or an unreachable server is a :class:`~timeline.backends.BackendError` that
+or an unreachable server is a :class:`~timeline.text.backend.BackendError` that
 says what went wrong.
 """
 
@@ -72,8 +72,8 @@ from typing import Any
 from attrs import frozen
 
 from ..lang import load_language
-from ..parsing import Sentence, Token
-from . import BackendError
+from .backend import BackendError
+from .parse import Sentence, Token
 
 __all__ = ["DEFAULT_SKIP", "FrogParser", "FrogServer", "FrogWord", "align", "cgn_to_ud", "read_output",
            "sentences_of"]
@@ -598,7 +598,7 @@ class FrogParser:
             connection = socket.create_connection((host, port), timeout=self.timeout)
         except OSError as error:
             raise BackendError(f"cannot reach the Frog server at {host}:{port} ({error}); start one with "
-                               f"frog -S {port} (or timeline.backends.frog.FrogServer), or {_INSTALL}") from None
+                               f"frog -S {port} (or timeline.text.frog.FrogServer), or {_INSTALL}") from None
         with connection, connection.makefile("rb") as answers:
             return [_exchange(connection, answers, text, self.server, self.timeout) for text in texts]
 

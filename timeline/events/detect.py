@@ -18,11 +18,11 @@ import operator
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import time, timedelta
 
-from .algebra import Grain, Interval
-from .intent import Tense
-from .lang import Language
-from .model import Aspect, Event, EventClass, Polarity, Span, TimeExpression, TimexType
-from .parsing import Sentence, Token
+from ..lang import Language
+from ..model import Aspect, Event, EventClass, Polarity, Span, TimeExpression, TimexType
+from ..text.parse import Sentence, Token
+from ..time.algebra import Grain, Interval
+from ..time.intent import Tense
 
 __all__ = ["EventLexicon", "anchor_value", "find_events"]
 
@@ -66,7 +66,7 @@ class EventLexicon:
     @staticmethod
     @functools.cache
     def of(code: str) -> EventLexicon:
-        from .lang import load_language
+        from ..lang import load_language
 
         return EventLexicon(load_language(code))
 

@@ -1,4 +1,4 @@
-"""The stanza backend: a stanza Dutch pipeline's analysis as :mod:`timeline.parsing` sentences.
+"""The stanza backend: a stanza Dutch pipeline's analysis as :mod:`timeline.text.parse` sentences.
 
 stanza tokenizes, tags (UPOS and UD features, ``Tense`` and ``VerbForm``
 among them), lemmatizes and parses into Universal Dependencies. This module
@@ -21,7 +21,7 @@ reads what it gives and derives from the tree what the event layer needs:
 
 stanza is imported on first use, never when :mod:`timeline` is imported, and
 never downloads anything: a missing package or model is a
-:class:`~timeline.backends.BackendError` that says what to install.
+:class:`~timeline.text.backend.BackendError` that says what to install.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..parsing import Sentence, Token
-from . import BackendError
+from .backend import BackendError
+from .parse import Sentence, Token
 
 __all__ = ["MODEL_DIR_VARIABLE", "StanzaParser", "sentences_of"]
 
@@ -71,7 +71,7 @@ class StanzaParser:
             above are then ignored.
 
     The pipeline is built on first use, so making a parser is cheap and
-    imports nothing; building it raises :class:`~timeline.backends.BackendError`
+    imports nothing; building it raises :class:`~timeline.text.backend.BackendError`
     when stanza or the model is missing.
     """
 

@@ -23,20 +23,20 @@ from typing import Any, Protocol
 
 import attrs
 
-from .algebra import Interval
-from .annotate import recognize_document, resolve_mentions
-from .backends import BackendError
+from ..dct import DctError, parse_dct
+from ..lang import load_language
+from ..model import Document
+from ..output.records import interval_to_dict, recognition_to_dict, timex_to_dict
+from ..text.backend import BackendError
+from ..time.algebra import Interval
+from ..time.intent import Tense
+from ..time.recognize import recognize_document, resolve_mentions
+from ..time.recognizer import find_mentions
+from ..time.resolve import unresolved, uses_reference
+from ..time.timex import is_value
+from ..time.timex import parse as parse_value
 from .corpus import DCT_SIDECAR, Entry, InputError, Job, folder_entries, jsonl_entries, line_id, read_text, run_entry
-from .dct import DctError, parse_dct
-from .export import interval_to_dict, recognition_to_dict, timex_to_dict
-from .intent import Tense
-from .lang import load_language
-from .model import Document
 from .pool import cores, ordered_map
-from .recognizer import find_mentions
-from .resolver import unresolved, uses_reference
-from .timex import is_value
-from .timex import parse as parse_value
 
 __all__ = ["EXIT_FAILED_DOCUMENTS", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_TERMINATED", "EXIT_USAGE",
            "FORMATS", "main", "write_document"]
@@ -124,7 +124,7 @@ def _write_json(head: dict[str, Any], key: str, items: Iterable[Any], out: _Sink
 
 
 def _table(rec: dict[str, Any], out: _Sink) -> None:
-    from .formats import printable
+    from ..output.formats import printable
 
     out.write(f"DCT {rec['dct']} ({rec['dct_source']})\n")
     rows = [(f"{t['start']}-{t['end']}", printable(" ".join(t["text"].split())), t["type"], t["value"],
@@ -210,7 +210,7 @@ def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
 
 
 def _analyze(args: argparse.Namespace, out: _Sink) -> int:
-    from .analyze import analyze, get_parser
+    from ..pipeline import analyze, get_parser
 
     anchors = _anchors(args.anchor)
     if args.model_dir and args.parser != "stanza":
@@ -221,14 +221,14 @@ def _analyze(args: argparse.Namespace, out: _Sink) -> int:
         corpus = _is_corpus(args)
         parser: Any = args.parser
         if args.parser == "frog" and corpus:
-            from .backends.frog import FrogServer
+            from ..text.frog import FrogServer
 
             parser = stack.enter_context(FrogServer()).parser()
         if corpus:
             job = Job("analyze", args.dct, anchors, parser, args.model_dir, args.encoding, args.errors)
             return _run_corpus(args, out, job)
         if args.model_dir:
-            from .backends.stanza import StanzaParser
+            from ..text.stanza import StanzaParser
 
             parser = StanzaParser(model_dir=args.model_dir)
         elif args.parser != "builtin":
@@ -244,7 +244,13 @@ FORMATS = ("table", "json", "jsonl", "timeml", "csv", "html")
 def write_document(doc: Document, fmt: str, out: _Sink, name: str = "-") -> None:
     """Write ``doc`` to ``out`` as ``analyze --format fmt`` does; ``name`` is the input file
     (``-``: standard input), for the page's title and the JSON line's id."""
-    from .formats import document_to_csv, document_to_dict, document_to_jsonl_line, document_to_timeml, timeline_table
+    from ..output.formats import (
+        document_to_csv,
+        document_to_dict,
+        document_to_jsonl_line,
+        document_to_timeml,
+        timeline_table,
+    )
 
     if fmt == "table":
         out.write(timeline_table(doc))
@@ -253,7 +259,7 @@ def write_document(doc: Document, fmt: str, out: _Sink, name: str = "-") -> None
     elif fmt == "csv":
         out.write(document_to_csv(doc))
     elif fmt == "html":
-        from .html import document_to_html
+        from ..output.html import document_to_html
 
         out.write(document_to_html(doc, "Timeline" if name == "-" else f"Timeline: {os.path.basename(name)}"))
     elif fmt == "jsonl":

@@ -1,6 +1,6 @@
 """Unresolved meanings: what a time expression says before it is anchored.
 
-The recognizer turns text into one of these; :func:`timeline.resolver.resolve`
+The recognizer turns text into one of these; :func:`timeline.time.resolve.resolve`
 turns one into a value and an interval, given the DCT, the tense and the
 reference time. They hold no words of any language.
 """

@@ -11,7 +11,7 @@ removes or redefines a field gets a new ``schema`` string.
 - ``dct``: the document creation time, ISO ``YYYY-MM-DD``.
 - ``dct_source``: where the DCT came from: ``"argument"`` or ``"dateline"``.
 - ``timexes``: the time expressions in text order, each as
-  :func:`timeline.export.timex_to_dict` gives it: ``start``, ``end``
+  :func:`timeline.output.records.timex_to_dict` gives it: ``start``, ``end``
   (character offsets, end exclusive), ``text``, ``type`` (``DATE``, ``TIME``,
   ``DURATION``, ``SET``), ``value`` (TIMEX3), ``interval`` (see below, or
   ``null``), ``rule``, and when present ``mod``, ``tense`` and ``range_end``
@@ -58,10 +58,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from .algebra import Grain, Interval, containing
-from .export import interval_to_dict, timex_to_dict
-from .model import Document, Event, Span, TimeExpression, TimexType
-from .timex import render
+from ..model import Document, Event, Span, TimeExpression, TimexType
+from ..time.algebra import Grain, Interval, containing
+from ..time.timex import render
+from .records import interval_to_dict, timex_to_dict
 
 __all__ = ["document_to_csv", "document_to_dict", "document_to_jsonl_line", "document_to_timeml",
            "event_to_dict", "timeline_table"]

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from .intent import Tense
-from .lang import Language, load_language
+from ..lang import Language, load_language
+from ..time.intent import Tense
 
 __all__ = ["TenseDetector", "VerbLexicon"]
 

@@ -17,9 +17,9 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from ..lang import Language
+from ..model import Mod, Span
 from .intent import Direction
-from .lang import Language
-from .model import Mod, Span
 from .patterns import DIGIT, NUMERIC, Match, Part, Rule, Tokens, token_key
 
 __all__ = ["Mention", "find_mentions"]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ..dct import DctError, find_dateline, parse_dct
+from ..lang import Language, load_language
+from ..model import DctSource, Recognition, Span, TimeExpression, TimexType
+from ..text.tense import TenseDetector
 from .algebra import Interval
-from .dct import DctError, find_dateline, parse_dct
 from .intent import Tense
-from .lang import Language, load_language
-from .model import DctSource, Recognition, Span, TimeExpression, TimexType
 from .recognizer import Mention, find_mentions
-from .resolver import Anchor, Resolved, resolve, uses_reference
-from .tense import TenseDetector
+from .resolve import Anchor, Resolved, resolve, uses_reference
 
 __all__ = ["range_interval", "ranges", "recognize", "recognize_document", "resolve_mentions"]
 

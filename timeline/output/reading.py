@@ -25,7 +25,7 @@ from typing import TypeVar
 import attrs
 from attrs import frozen
 
-from .model import EventClass, Span, TimexType
+from ..model import EventClass, Span, TimexType
 
 __all__ = ["TimeMLDocument", "TimeMLError", "TimeMLEvent", "TimeMLLink", "TimeMLTimex", "parse_timeml",
            "read_timeml"]

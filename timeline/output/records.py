@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .algebra import Interval
-from .model import Recognition, TimeExpression
+from ..model import Recognition, TimeExpression
+from ..time.algebra import Interval
 
 __all__ = ["interval_to_dict", "recognition_to_dict", "timex_to_dict"]
 

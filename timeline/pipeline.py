@@ -17,16 +17,16 @@ from fractions import Fraction
 import attrs
 from attrs import frozen
 
-from . import timex as timex_values
-from .algebra import Grain, Interval, add, containing
-from .annotate import recognize_document
 from .dct import parse_dct
-from .events import EventLexicon, anchor_value, find_events
-from .intent import Direction, EventRelative, Length
+from .events.detect import EventLexicon, anchor_value, find_events
+from .events.order import rank
 from .lang import load_language
 from .model import Document, Event, Mod, Span, TimeExpression, TimexType
-from .ordering import rank
-from .parsing import Parser, Sentence, Token
+from .text.parse import Parser, Sentence, Token
+from .time import timex as timex_values
+from .time.algebra import Grain, Interval, add, containing
+from .time.intent import Direction, EventRelative, Length
+from .time.recognize import recognize_document
 
 __all__ = ["PARSERS", "analyze", "anchor_value", "get_parser"]
 
@@ -49,8 +49,8 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
             them (``{"inauguratie": "2017-01-20"}``); values are dates or TIMEX3
             values (``"2017-01"``).
         parser: ``"builtin"`` (needs no model), ``"stanza"`` (a stanza Dutch model: see
-            :class:`~timeline.backends.stanza.StanzaParser`), ``"frog"`` (Debian's Frog), or
-            any :class:`~timeline.parsing.Parser`.
+            :class:`~timeline.text.stanza.StanzaParser`), ``"frog"`` (Debian's Frog), or
+            any :class:`~timeline.text.parse.Parser`.
         language: the language code (only ``"nl"``).
 
     Raises:
@@ -96,15 +96,15 @@ def get_parser(parser: Parser | str, language: str = "nl") -> Parser:
             raise TypeError(f"parser must be a name or have parse(text), not {type(parser).__name__}")
         return parser
     if parser == "builtin":
-        from .analyzer import BuiltinParser
+        from .text.builtin import BuiltinParser
 
         return BuiltinParser(language)
     if parser == "stanza":  # the model folder: TIMELINE_STANZA_MODEL_DIR, else stanza's own resources
-        from .backends.stanza import StanzaParser
+        from .text.stanza import StanzaParser
 
         return StanzaParser()
     if parser == "frog":
-        from .backends.frog import FrogParser
+        from .text.frog import FrogParser
 
         return FrogParser()
     raise ValueError(f"unknown parser {parser!r}; available: {', '.join(PARSERS)}")
