@@ -1,0 +1,155 @@
+"""Verb roles in each clause: which form is finite, which are participles and
+infinitives, which verbs are auxiliaries, and which particle belongs to the
+finite verb (``legde ... op``: ``opleggen``)."""
+
+from __future__ import annotations
+
+from ..tokens import PUNCT, WORD
+from .lexicon import FIN, FIN_INF, FIN_PART, FINITE, INF, INFINITIVE, NO, PART, PARTICIPLE, Verb
+from .readings import base, guess
+from .state import Analysis
+
+__all__ = ["auxiliaries", "particles", "stranded", "te_particles", "verbs"]
+
+
+def verbs(a: Analysis, idx: list[int], subordinate: bool, verb: dict[int, Verb]) -> None:
+    """Decide the verb roles in one clause (its tokens ``idx``, of which ``verb`` may be
+    verbs): finite, participle, infinitive."""
+    s = a.t
+    fins: list[int] = []
+    amb_inf: list[int] = []
+    amb_part: list[int] = []
+    parts: list[int] = []
+    infs: list[int] = []
+    weak: list[int] = []
+    for i, v in verb.items():
+        if a.te[i]:
+            a.set(i, INFINITIVE, v.lemma)
+        elif v.kind == FIN:
+            (fins if v.level >= 1 else weak).append(i)
+        elif v.kind == FIN_INF:
+            amb_inf.append(i)
+        elif v.kind == FIN_PART:
+            amb_part.append(i)
+        elif v.kind == PART:
+            parts.append(i)
+        else:
+            infs.append(i)
+    if amb_inf and not fins:
+        fins.append(amb_inf.pop(0))  # "Zij hebben ...": the first form spelled as an infinitive
+    for i in amb_inf:
+        if i > 0 and a.tag[i - 1] == "CCONJ":
+            fins.append(i)  # "... en zijn vertrokken": a second finite verb
+        else:
+            a.set(i, INFINITIVE, verb[i].lemma)
+    helped = any(verb[i].lemma in s.helpers for i in fins)
+    for i in amb_part:
+        (parts if helped else fins).append(i)
+    if not fins:
+        # No form reads as finite for sure: take a form spelled as an infinitive, then a
+        # guess on -t, then any -en word; the first in a main clause (but not its first
+        # word, which is the subject), the last in a subordinate one (verb-final).
+        first = next((i for i in idx if a.kind[i] == WORD), -1)
+        known = [i for i in infs if verb[i].level == 2]
+        guessed = [i for i in infs if verb[i].level < 2]
+        for group in (known, weak, guessed):
+            found = [i for i in group if subordinate or i != first]
+            if found:
+                pick = found[-1] if subordinate else found[0]
+                if pick in infs:
+                    infs.remove(pick)
+                fins.append(pick)
+                break
+    fins.sort()
+    for i in fins[1:]:
+        if verb[i].level < 2 and a.tag[i - 1] != "CCONJ":
+            fins.remove(i)  # "stelt besluit ... uit": a second finite verb only after "en"
+    for i in fins:
+        v = verb[i]
+        lemma = v.lemma
+        if v.kind == INF:
+            lemma = guess(a.t, a.low[i], s.past_endings)[0] if v.tense == "Past" else a.low[i]
+        # "stelde" is filed under one of the verbs it makes ("uitstellen"): keep the base verb
+        # until the clause shows its particle.
+        a.set(i, FINITE, base(a.t, a.low[i], lemma), v.tense)
+    helped = any(verb[i].lemma in s.helpers for i in fins)
+    for i in parts:
+        if verb[i].level >= 1 or helped or not fins:
+            a.set(i, PARTICIPLE, verb[i].lemma)
+    lemmas = {a.lemma[i] for i in verb if a.role[i] == FINITE or a.role[i] == INFINITIVE}
+    if lemmas & s.with_infinitive:
+        rest = set(infs)
+        tail = True  # every later word of the clause is a verb form: the final verb cluster
+        for i in reversed(idx):
+            reading = verb.get(i)
+            if i in rest and reading is not None and (reading.level == 2 or tail):
+                a.set(i, INFINITIVE, reading.lemma)
+            if a.kind[i] == WORD and reading is None and a.low[i] not in s.particles:
+                tail = False
+
+
+def auxiliaries(a: Analysis, idx: list[int]) -> None:
+    """VERB or AUX for each verb of one clause: an auxiliary is one whose complement is there."""
+    s = a.t
+    verbs = [i for i in idx if a.role[i] != NO]
+    participles = sum(1 for i in verbs if a.role[i] == PARTICIPLE)
+    bares = sum(1 for i in verbs if a.role[i] == INFINITIVE and not a.te[i])
+    for i in verbs:
+        lemma = a.lemma[i]
+        participle = participles - (a.role[i] == PARTICIPLE) > 0  # another verb is a participle
+        bare = bares - (a.role[i] == INFINITIVE and not a.te[i]) > 0
+        aux = (lemma in s.future
+               or (lemma in s.helpers and participle)
+               or (lemma in s.modal and bare)
+               or (lemma in s.copula and a.role[i] != PARTICIPLE and not participle and not bare))
+        a.tag[i] = "AUX" if aux else "VERB"
+
+
+def particles(a: Analysis, idx: list[int]) -> None:
+    """Join the finite verb of a clause to the particle stranded at its end."""
+    s = a.t
+    for i in reversed(idx):
+        if a.te[i] or (i + 1 < a.n and a.te[i + 1]):
+            continue  # "om het plan uit te stellen": the infinitive has its own particle
+        if a.role[i] != NO:
+            return  # a verb comes first: no particle after the finite verb
+        if a.kind[i] != WORD or a.low[i] not in s.particles:
+            continue
+        if i + 2 < a.n and a.te[i + 2]:
+            continue
+        if i > 0 and a.tag[i - 1] in ("DET", "ADP"):
+            continue  # "in plaats van", "op de tafel": a noun or a preposition
+        if stranded(a, i):
+            break
+    else:
+        return
+    verb = next((j for j in reversed(idx) if j < i and a.role[j] != NO), -1)
+    if verb < 0 or a.role[verb] != FINITE or a.tag[verb] != "VERB":
+        return
+    if a.low[i] in s.stranded and any(a.low[j] in s.pronominal for j in range(verb + 1, i)):
+        return  # "vergadert daar ... over": the preposition of "daar", not a particle
+    a.particle[verb] = i
+    a.lemma[verb] = a.low[i] + base(a.t, a.low[verb], a.lemma[verb])
+    if a.tag[i] in ("NOUN", "ADJ", "PROPN", "X"):
+        a.tag[i] = "ADV"
+
+
+def stranded(a: Analysis, i: int) -> bool:
+    """Whether particle ``i`` governs nothing after it: the clause ends, or what follows is
+    no noun phrase (only for particles that are not also frequent adverbs)."""
+    j = i + 1
+    if j >= a.n or a.kind[j] == PUNCT or a.clause[j] != a.clause[i]:
+        return True
+    if a.low[i] in a.t.strict:
+        return False
+    return a.tag[j] in ("ADP", "ADV", "CCONJ", "SCONJ", "VERB", "AUX") or a.role[j] != NO
+
+
+def te_particles(a: Analysis) -> None:
+    """"op te leggen": an infinitive after the marker takes the particle before it."""
+    s = a.t
+    for i in [i for i, te in enumerate(a.te) if te and i >= 2]:
+        if (a.te[i] and a.low[i - 2] in s.particles and a.kind[i - 2] == WORD
+                and a.role[i - 2] == NO and a.particle[i] is None):
+            a.particle[i] = i - 2
+            a.lemma[i] = a.low[i - 2] + base(a.t, a.low[i], a.lemma[i])
