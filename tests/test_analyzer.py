@@ -12,7 +12,6 @@ import ast
 import time
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,7 +19,7 @@ from hypothesis import strategies as st
 import timeline.text.builtin
 from timeline.lang import load_language
 from timeline.text.builtin import BuiltinParser
-from timeline.text.parse import Parser, Sentence, Token, fast_token
+from timeline.text.parse import Parser, Sentence, Token
 
 PARSER = BuiltinParser()
 
@@ -230,21 +229,6 @@ def test_lemmas_after_lowercasing_that_changes_length_or_needs_context(text: str
 def test_a_word_that_is_no_verb_has_its_folded_form_as_lemma(text: str) -> None:
     for t in (t for s in PARSER.parse(text) for t in s.tokens if not t.feats):
         assert t.lemma == fold(t.text)
-
-
-def test_fast_token_is_the_same_value_as_the_constructor() -> None:
-    values = {"index": 3, "text": "legde", "start": 10, "end": 15, "lemma": "opleggen", "upos": "VERB",
-              "feats": {"VerbForm": "Fin", "Tense": "Past"}, "head": 1, "deprel": "root", "particle": 7,
-              "clause": 2}
-    assert set(values) == {a.name for a in attrs.fields(Token)}  # fast_token sets every field
-    fast = fast_token(**values)  # type: ignore[arg-type]
-    slow = Token(**values)  # type: ignore[arg-type]
-    assert attrs.asdict(fast) == attrs.asdict(slow) == values
-    assert fast == slow and hash(fast) == hash(slow)
-    values["feats"]["Tense"] = "Pres"  # type: ignore[index]
-    assert fast.feat("Tense") == "Past"  # the features were copied, as the constructor copies them
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        fast.text = "zei"  # type: ignore[misc]
 
 
 CLASSES = [

@@ -18,7 +18,7 @@ import pytest
 from timeline import Tense, recognize
 from timeline.lang import load_language
 from timeline.time.recognize import resolve_mentions
-from timeline.time.recognizer import find_mentions
+from timeline.time.recognizer import mentions_in
 from timeline.time.timex import parse
 
 CORPUS = Path(__file__).parent / "corpus" / "nl"
@@ -61,10 +61,9 @@ def _extent(text: str) -> str:
 @pytest.mark.parametrize(("case", "text"), _cases())
 def test_expression(case: dict[str, Any], text: str) -> None:
     lang = load_language("nl")
-    mentions = find_mentions(text, lang)
+    mentions = mentions_in(text, lang)
     reference = parse(case["reference"]) if "reference" in case else None
-    found = resolve_mentions(text, mentions, case["dct"], lang, tense=Tense(case.get("tense", "present")),
-                             reference=reference)
+    found = resolve_mentions(text, mentions, case["dct"], Tense(case.get("tense", "present")), reference)
     assert [t.text for t in found] == [_extent(text)], "must be matched whole, as one expression"
     (t,) = found
     assert (t.type.value, t.value) == (case["type"], case["value"]), t.rule

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.lang import load_language
-from timeline.time.patterns import NUMERIC, Match, Number, Rule, Seq, Shape, Tokens, Words, pair_index, token_key
-from timeline.time.recognizer import find_mentions
+from timeline.text.tokens import MatchTokens
+from timeline.time.patterns import NUMERIC, Match, Number, Rule, Seq, Shape, Words, pair_index, token_key
+from timeline.time.recognizer import mentions_in
 
 LANG = load_language("nl")
 EXAMPLES = sorted({example for rule in LANG.rules for example in rule.examples})
@@ -21,7 +22,7 @@ FILLER = ["de", "het", "van", "in", "op", "om", "over", "een", "en", "tot", "zei
 
 def naive(text: str) -> list[tuple[int, int, str]]:
     """Every rule at every token, longest match first, ties to the earlier rule."""
-    toks = Tokens(text)
+    toks = MatchTokens(text)
     out, i = [], 0
     while i < len(toks):
         best: tuple[int, Rule, dict[str, Any]] | None = None
@@ -48,14 +49,14 @@ def naive(text: str) -> list[tuple[int, int, str]]:
 def test_the_engine_finds_what_trying_every_rule_everywhere_finds(words: list[str]) -> None:
     text = " ".join(words)
     # Ends and rules: the engine may widen a start over a modifier ("begin januari").
-    found = [(m.span.end, m.rule) for m in find_mentions(text, LANG)]
+    found = [(m.span.end, m.rule) for m in mentions_in(text, LANG)]
     assert found == [(e, r) for _, e, r in naive(text)]
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_every_example_is_found_by_the_engine_as_by_brute_force(example: str) -> None:
     text = f"Zij zei dat {example} genoemd werd."
-    assert [(m.span.end, m.rule) for m in find_mentions(text, LANG)] == [(e, r) for _, e, r in naive(text)]
+    assert [(m.span.end, m.rule) for m in mentions_in(text, LANG)] == [(e, r) for _, e, r in naive(text)]
 
 
 def test_heads_are_the_first_two_tokens_of_every_match() -> None:

@@ -23,9 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.text.backend import BackendError
 from timeline.text.frog import FrogParser, FrogServer, align, cgn_to_ud, read_output, sentences_of
-from timeline.text.parse import Parser, Sentence, Token
+from timeline.text.parse import BackendError, Parser, Sentence, Token
 
 DCT = "2017-02-02"  # a Thursday
 

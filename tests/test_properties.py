@@ -11,8 +11,8 @@ from timeline import Anchor, Tense, recognize, resolve
 from timeline.lang import load_language
 from timeline.time.algebra import Grain, containing
 from timeline.time.intent import DayMonth, DayOfWeek, Direction, PartOfYear
-from timeline.time.recognizer import find_mentions
-from timeline.time.resolve import uses_reference
+from timeline.time.recognizer import mentions_in
+from timeline.time.resolve import reads_tense, uses_reference
 
 from .strategies import dcts, weekdays
 
@@ -105,8 +105,8 @@ def test_resolution_at_the_ends_of_the_calendar_never_raises(dct: date) -> None:
             assert t.value
 
 
-def test_long_texts_are_read_in_chunks_without_losing_expressions() -> None:
-    from timeline.time.recognizer import _CHUNK
+def test_long_texts_are_read_in_blocks_without_losing_expressions() -> None:
+    from timeline.text.sentences import BLOCK as _CHUNK
 
     paragraph = "Op 3 februari 2017 zei de minister dat het kabinet volgende week beslist over de jaren negentig."
     text = "\n\n".join([paragraph] * (3 * _CHUNK // len(paragraph) + 5))
@@ -119,11 +119,25 @@ def test_long_texts_are_read_in_chunks_without_losing_expressions() -> None:
     "donderdag", "vorige week", "3 februari", "in december", "dit weekend", "de afgelopen week", "elke maandag",
     "tweede kerstdag", "de jaren negentig", "drie dagen geleden", "zondagmiddag", "het vierde kwartaal",
     "twee dagen later", "om 15.30 uur", "diezelfde dag"]), dcts, TENSES, dcts)
+def test_only_expressions_with_an_open_direction_read_the_tense(expression: str, dct: date, tense: Tense,
+                                                                ref: date) -> None:
+    # Resolution asks the parse for a clause's tense only where reads_tense says so: any
+    # other meaning must resolve alike whatever the tense.
+    (mention,) = mentions_in(expression, load_language("nl"))
+    reference = containing(datetime.combine(ref, time()), Grain.DAY)
+    if not reads_tense(mention.intent):
+        assert len({resolve(mention.intent, Anchor(dct, way, reference)) for way in Tense}) == 1
+
+
+@given(st.sampled_from([
+    "donderdag", "vorige week", "3 februari", "in december", "dit weekend", "de afgelopen week", "elke maandag",
+    "tweede kerstdag", "de jaren negentig", "drie dagen geleden", "zondagmiddag", "het vierde kwartaal",
+    "twee dagen later", "om 15.30 uur", "diezelfde dag"]), dcts, TENSES, dcts)
 def test_only_anaphoric_expressions_read_the_reference_time(expression: str, dct: date, tense: Tense,
                                                             ref: date) -> None:
     # The resolver's memo relies on this: a meaning that does not read the reference
     # time resolves alike whatever it is.
-    (mention,) = find_mentions(expression, load_language("nl"))
+    (mention,) = mentions_in(expression, load_language("nl"))
     reference = containing(datetime.combine(ref, time()), Grain.DAY)
     alone = resolve(mention.intent, Anchor(dct, tense))
     if not uses_reference(mention.intent):

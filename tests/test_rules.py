@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.lang import load_language
-from timeline.time.recognizer import find_mentions
+from timeline.time.recognizer import mentions_in
 
 LANG = load_language("nl")
 EXAMPLES = [pytest.param(rule, ex, id=f"{rule.id}:{ex}") for rule in LANG.rules for ex in rule.examples]
@@ -13,7 +13,7 @@ EXAMPLES = [pytest.param(rule, ex, id=f"{rule.id}:{ex}") for rule in LANG.rules 
 
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES)
 def test_rule_example_matches_by_its_rule(rule, example) -> None:
-    found = find_mentions(example, LANG)
+    found = mentions_in(example, LANG)
     if rule.id.startswith("block."):
         assert found == ()
     else:

@@ -23,8 +23,11 @@ stanza = pytest.importorskip("stanza")
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 import timeline  # noqa: E402
-from timeline.text.backend import BackendError  # noqa: E402
-from timeline.text.parse import Parser, Sentence  # noqa: E402
+from timeline.text.parse import (  # noqa: E402
+    BackendError,  # noqa: E402
+    Parser,
+    Sentence,
+)
 from timeline.text.stanza import MODEL_DIR_VARIABLE, StanzaParser, sentences_of  # noqa: E402
 from timeline.time.intent import Tense  # noqa: E402
 

@@ -1,14 +1,14 @@
-"""The built-in tense detector: the tense of the clause around a time expression."""
+"""The tense that steers resolution comes from the parse: the clause's verb group decides."""
 
 from __future__ import annotations
 
 import pytest
 
-from timeline import Tense
+import timeline
+from timeline import Sentence, Tense
 from timeline.lang import load_language
-from timeline.text.tense import TenseDetector
-
-LANG = load_language("nl")
+from timeline.text.builtin import BuiltinParser
+from timeline.text.reading import read, tense_at
 
 # (sentence, the expression in it, the tense of its clause)
 CASES = [
@@ -20,7 +20,10 @@ CASES = [
     ("De koning heeft zaterdag het museum geopend.", "zaterdag", Tense.PAST),
     ("De trein is maandag vertrokken.", "maandag", Tense.PAST),
     ("Het museum is zaterdag open.", "zaterdag", Tense.PRESENT),
+    ("Het museum is zaterdag gesloten.", "zaterdag", Tense.PRESENT),
     ("De raad zal donderdag een besluit nemen.", "donderdag", Tense.FUTURE),
+    ("Volgens de krant gaan ze vrijdag beslissen.", "vrijdag", Tense.FUTURE),
+    ("Hij hoopte dat de weg voor de zomer weer open zou gaan.", "de zomer", Tense.PRESENT),
     ("Gisteren vertrok de delegatie naar Brussel.", "Gisteren", Tense.PAST),
     ("De werkloosheid daalde in december tot onder de vijf procent.", "december", Tense.PAST),
     ("In januari stijgen de huren.", "januari", Tense.PRESENT),
@@ -28,24 +31,71 @@ CASES = [
     ("We verwachten dat het verkeer eind oktober weer over de singel kan.", "eind oktober", Tense.PRESENT),
     ("De gemeente maakte vorige week bekend dat de brug dichtgaat.", "vorige week", Tense.PAST),
     ("Op tweede kerstdag waren de winkels gewoon open.", "tweede kerstdag", Tense.PAST),
+    ("De omzet was in het derde kwartaal met vier procent gestegen.", "het derde kwartaal", Tense.PAST),
 ]
+
+
+LANG = load_language("nl")
+
+
+def clause_tense_at(text: str, expression: str) -> Tense:
+    """The tense of the clause around ``expression``, from the built-in parse of ``text``."""
+    (block,) = read(text, BuiltinParser(), LANG)
+    return tense_at(block, text.index(expression), LANG)
+
+
+def tense_of(text: str, expression: str, parser: object = "builtin") -> Tense | None:
+    """The tense reported on the expression ``recognize`` finds there."""
+    (found,) = [t for t in timeline.recognize(text, dct="2017-02-02", parser=parser)  # type: ignore[arg-type]
+                if t.start == text.index(expression)]
+    return found.tense
 
 
 @pytest.mark.parametrize(("sentence", "expression", "tense"), CASES, ids=[c[0][:40] for c in CASES])
 def test_tense_of_the_clause(sentence: str, expression: str, tense: Tense) -> None:
-    start = sentence.index(expression)
-    assert TenseDetector(LANG, sentence).at(start, start + len(expression)) is tense
+    assert clause_tense_at(sentence, expression) is tense
+
+
+def test_the_tense_is_reported_where_it_picked_the_direction() -> None:
+    text = "Gisteren zei hij dat het kabinet vrijdag beslist, na Pasen en in december."
+    reported = {t.text: t.tense for t in timeline.recognize(text, dct="2017-02-02")}
+    assert reported == {"Gisteren": None, "vrijdag": Tense.PRESENT, "Pasen": Tense.PRESENT,
+                        "december": Tense.PRESENT}
+
+
+def test_recognize_and_analyze_read_the_same_tense() -> None:
+    text = " ".join(sentence for sentence, _, _ in CASES)
+    alone = {t.span: (t.value, t.tense) for t in timeline.recognize(text, dct="2017-02-02")}
+    within = {t.span: (t.value, t.tense) for t in timeline.analyze(text, dct="2017-02-02").timexes}
+    assert alone == within
 
 
 def test_a_plural_that_may_be_past_follows_the_narrative() -> None:
     text = "In zijn laatste week legde de president nog sancties op. Daarna zetten zij in december diplomaten uit."
-    start = text.index("december")
-    assert TenseDetector(LANG, text).at(start, start + 8) is Tense.PAST
-    alone = "Daarna zetten zij in december diplomaten uit."
-    assert TenseDetector(LANG, alone).at(alone.index("december"), alone.index("december") + 8) is Tense.PRESENT
+    assert tense_of(text, "december") is Tense.PAST
+    assert tense_of("Daarna zetten zij in december diplomaten uit.", "december") is Tense.PRESENT
 
 
 def test_a_capitalized_word_mid_sentence_is_a_name_not_a_verb() -> None:
-    text = "Volgens Brigitte komt het plan vrijdag op tafel."
-    start = text.index("vrijdag")
-    assert TenseDetector(LANG, text).at(start, start + 7) is Tense.PRESENT
+    assert clause_tense_at("Volgens Brigitte komt het plan vrijdag op tafel.", "vrijdag") is Tense.PRESENT
+
+
+class PastParser:
+    """The built-in parse, except that every present verb is read as past: a parser that
+    reads the text otherwise changes the tense, and so the values."""
+
+    def parse(self, text: str) -> tuple[Sentence, ...]:
+        out = []
+        for s in BuiltinParser().parse(text):
+            feats = [{**f, "Tense": "Past"} if f.get("VerbForm") == "Fin" else dict(f) for f in s.feats]
+            out.append(Sentence(index=s.index, start=s.start, end=s.end, texts=s.texts, starts=s.starts,
+                                ends=s.ends, lemmas=s.lemmas, upos=s.upos, feats=feats, heads=s.heads,
+                                deprels=s.deprels, particles=s.particles, clauses=s.clauses))
+        return tuple(out)
+
+
+def test_the_parser_chosen_steers_the_tense_and_so_the_value() -> None:
+    text = "Het kabinet beslist vrijdag over het plan."
+    assert [t.value for t in timeline.recognize(text, dct="2017-02-02")] == ["2017-02-03"]
+    assert [(t.value, t.tense) for t in timeline.recognize(text, dct="2017-02-02", parser=PastParser())] == [
+        ("2017-01-27", Tense.PAST)]

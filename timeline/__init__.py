@@ -20,12 +20,12 @@ from .model import (
     TimeExpression,
     TimexType,
 )
-from .pipeline import analyze
+from .pipeline import analyze, recognize, recognize_document
 from .run.batch import Result, analyze_many
 from .text.parse import Parser, Sentence, Token
 from .time.algebra import Grain, Interval
 from .time.intent import Direction, Tense
-from .time.recognize import range_interval, ranges, recognize, recognize_document
+from .time.recognize import range_interval, ranges
 from .time.resolve import Anchor, Resolved, resolve
 
 __all__ = [

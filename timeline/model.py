@@ -75,9 +75,12 @@ class TimeExpression(_Spanned):
 
     ``interval`` is the stretch of time the expression names once resolved,
     or ``None`` where the guidelines give none (a bare duration, a set,
-    ``PRESENT_REF``, or what could not be resolved). ``range_end`` is set on
-    the first end of a range (``van [2] tot [5 maart]``) and gives the span
-    of the other end.
+    ``PRESENT_REF``, or what could not be resolved). ``tense`` is the tense of
+    its clause where that picked the direction of the value (a bare weekday,
+    month or holiday: ``zei donderdag`` looks back, ``beslist donderdag``
+    ahead), and ``None`` where the value does not depend on it. ``range_end``
+    is set on the first end of a range (``van [2] tot [5 maart]``) and gives
+    the span of the other end.
     """
 
     span: Span

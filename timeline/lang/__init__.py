@@ -25,9 +25,10 @@ __all__ = ["LANGUAGES", "Language", "load_language"]
 LANGUAGES = ("nl",)
 
 
-@frozen
+@frozen(eq=False)
 class Language:
-    """Everything the engine needs to know about one language."""
+    """Everything the engine needs to know about one language (compared, and hashed, by
+    identity: a language is loaded once, and what is derived from it is kept per object)."""
 
     code: str
     lexicon: dict[str, dict[str, Any]]

@@ -21,8 +21,7 @@ from typing import Any
 from attrs import frozen
 
 from ..model import Document
-from ..text.backend import BackendError
-from ..text.parse import Parser
+from ..text.parse import BackendError, Parser, get_parser
 from .pool import ordered_map, worker_count
 
 __all__ = ["Result", "analyze_many"]
@@ -60,7 +59,7 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
     A document without text, with a DCT that cannot be read, or that fails in
     any other way yields a :class:`Result` whose ``error`` says why; the others
     go on; so does a document whose worker process dies while on it. A parser
-    backend that cannot run at all (a :class:`~timeline.text.backend.BackendError`)
+    backend that cannot run at all (a :class:`~timeline.text.parse.BackendError`)
     stops the batch.
 
     Raises:
@@ -141,10 +140,4 @@ def failure_reason(err: Exception) -> str:
 @functools.cache
 def worker_parser(name: str, model_dir: str | None = None) -> Parser:
     """The parser a name stands for, built once per process (a model loads once per worker)."""
-    from ..pipeline import get_parser
-
-    if model_dir is not None:
-        from ..text.stanza import StanzaParser
-
-        return StanzaParser(model_dir=model_dir)
-    return get_parser(name)
+    return get_parser(name, model_dir=model_dir)

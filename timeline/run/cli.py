@@ -27,11 +27,13 @@ from ..dct import DctError, parse_dct
 from ..lang import load_language
 from ..model import Document
 from ..output.records import interval_to_dict, recognition_to_dict, timex_to_dict
-from ..text.backend import BackendError
+from ..pipeline import recognize_document
+from ..text.parse import BackendError, get_parser
+from ..text.reading import read, tense_at
 from ..time.algebra import Interval
 from ..time.intent import Tense
-from ..time.recognize import recognize_document, resolve_mentions
-from ..time.recognizer import find_mentions
+from ..time.recognize import Resolver, resolve_mentions
+from ..time.recognizer import mentions_in
 from ..time.resolve import unresolved, uses_reference
 from ..time.timex import is_value
 from ..time.timex import parse as parse_value
@@ -210,7 +212,8 @@ def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
 
 
 def _analyze(args: argparse.Namespace, out: _Sink) -> int:
-    from ..pipeline import analyze, get_parser
+    from ..pipeline import analyze
+    from ..text.parse import get_parser
 
     anchors = _anchors(args.anchor)
     if args.model_dir and args.parser != "stanza":
@@ -227,12 +230,8 @@ def _analyze(args: argparse.Namespace, out: _Sink) -> int:
         if corpus:
             job = Job("analyze", args.dct, anchors, parser, args.model_dir, args.encoding, args.errors)
             return _run_corpus(args, out, job)
-        if args.model_dir:
-            from ..text.stanza import StanzaParser
-
-            parser = StanzaParser(model_dir=args.model_dir)
-        elif args.parser != "builtin":
-            parser = get_parser(args.parser)
+        if args.parser != "builtin":
+            parser = get_parser(args.parser, model_dir=args.model_dir)
         doc = analyze(read_text(args.file, args.encoding, args.errors), args.dct, anchors=anchors, parser=parser)
     write_document(doc, args.format, out, args.file)
     return 0
@@ -273,13 +272,17 @@ def write_document(doc: Document, fmt: str, out: _Sink, name: str = "-") -> None
 def _explain(args: argparse.Namespace, out: _Sink) -> int:
     lang = load_language("nl")
     dct = parse_dct(args.dct)
-    mentions = find_mentions(args.expression, lang)
+    text = args.expression
+    mentions = mentions_in(text, lang)
     if not mentions:
-        out.write(f"no time expression found in {args.expression!r}\n")
+        out.write(f"no time expression found in {text!r}\n")
         return 1
     reference, note = _reference(args.reference)
-    tense = Tense(args.tense) if args.tense else None
-    timexes = resolve_mentions(args.expression, mentions, dct, lang, tense=tense, reference=reference)
+    if args.tense:
+        timexes = resolve_mentions(text, mentions, dct, Tense(args.tense), reference)
+    else:  # the tense of its clause, as the parse of the expression gives it
+        block = next(read(text, get_parser("builtin", lang), lang))
+        timexes = tuple(Resolver(text, dct, reference).resolve(mentions, lambda m: tense_at(block, m.span.start, lang)))
     for t in timexes:
         if note and uses_reference(t.intent):  # its anchor lies beyond the calendar: its value is unknown
             unknown = unresolved(t.intent)

@@ -312,7 +312,7 @@ def line_id(entry: Entry) -> Any:
 def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
     if job.command == "recognize":
         from ..output.records import recognition_to_dict
-        from ..time.recognize import recognize_document
+        from ..pipeline import recognize_document
 
         return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct))}
     from ..output.formats import document_to_jsonl_line

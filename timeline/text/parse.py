@@ -1,19 +1,40 @@
-"""What a parser gives the event layer: sentences of tokens with offsets and features.
+"""What a parser gives the rest of the pipeline: sentences of tokens with offsets and features.
 
-Every backend (the built-in analyzer, stanza, Frog) returns the same values,
-so events, links and ordering never depend on which one ran. Fields a
-backend cannot fill stay empty: the built-in analyzer gives no dependency
-tree (``head`` and ``deprel`` are ``None``), a real parser does.
+Every backend (the built-in parser, stanza, Frog, one of your own) returns the
+same values, so tense, events and links never depend on which one ran. Fields
+a backend cannot fill stay empty: the built-in parser gives no dependency tree
+(``heads`` and ``deprels`` are ``None``), a real parser does.
+
+A :class:`Sentence` keeps its tokens column by column (a tuple per field), the
+way the pipeline reads them; :attr:`Sentence.tokens` gives them as
+:class:`Token` values, built the first time they are asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Protocol, runtime_checkable
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from attrs import field, fields, frozen
+from attrs import field, frozen
 
-__all__ = ["Parser", "Sentence", "Token"]
+if TYPE_CHECKING:
+    from ..lang import Language
+
+__all__ = ["PARSERS", "BackendError", "Parser", "Sentence", "Token", "frozen_features", "get_parser"]
+
+PARSERS = ("builtin", "stanza", "frog")
+
+
+class BackendError(RuntimeError):
+    """A backend cannot run here: its package, its model or its program is missing.
+
+    A RuntimeError, not a ValueError: the text and the arguments are fine, the
+    installation is not, so code that catches ValueError for bad input does not
+    swallow it. The message names the fix (what to install, which option or
+    environment variable points to a model).
+    """
 
 
 def _features(value: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -50,49 +71,123 @@ class Token:
         return self.feats.get(name)
 
 
-_NEW = object.__new__
-_SET = {a.name: Token.__dict__[a.name].__set__ for a in fields(Token)}
-_INDEX, _TEXT, _START, _END, _LEMMA, _UPOS = (_SET[k] for k in ("index", "text", "start", "end", "lemma", "upos"))
-_FEATS, _HEAD, _DEPREL, _PARTICLE, _CLAUSE = (_SET[k] for k in ("feats", "head", "deprel", "particle", "clause"))
+_NO_FEATURES: Mapping[str, str] = MappingProxyType({})
 
 
-def fast_token(index: int, text: str, start: int, end: int, lemma: str, upos: str,
-               feats: Mapping[str, str], head: int | None, deprel: str | None,
-               particle: int | None, clause: int) -> Token:
-    """``Token(...)`` for a parser's inner loop: the same value, built slot by slot.
+@functools.lru_cache(maxsize=1 << 12)
+def frozen_features(pairs: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    """A read-only feature mapping, one per distinct set of features: sentences share them."""
+    return MappingProxyType(dict(pairs)) if pairs else _NO_FEATURES
 
-    A parser makes a Token for every word of a corpus, and the generated
-    ``__init__`` of a frozen class looks each field up by name: this is about
-    twice as fast. ``feats`` is copied, as the constructor does.
-    """
-    token: Token = _NEW(Token)
-    _INDEX(token, index)
-    _TEXT(token, text)
-    _START(token, start)
-    _END(token, end)
-    _LEMMA(token, lemma)
-    _UPOS(token, upos)
-    _FEATS(token, dict(feats) if feats else {})
-    _HEAD(token, head)
-    _DEPREL(token, deprel)
-    _PARTICLE(token, particle)
-    _CLAUSE(token, clause)
-    return token
+
+def _read_only(value: Sequence[Mapping[str, str]]) -> tuple[Mapping[str, str], ...]:
+    return tuple(f if isinstance(f, MappingProxyType) else frozen_features(tuple(sorted(f.items())))
+                 for f in value)
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _ints(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
+def _optional_ints(values: Iterable[int | None]) -> tuple[int | None, ...]:
+    return tuple(values)
+
+
+def _optional_strs(values: Iterable[str | None]) -> tuple[str | None, ...]:
+    return tuple(values)
+
+
+def _check_columns(instance: Sentence, attribute: object, value: tuple[int, ...]) -> None:
+    n = len(instance.texts)
+    for name in ("starts", "ends", "lemmas", "upos", "feats", "heads", "deprels", "particles"):
+        if len(getattr(instance, name)) != n:
+            raise ValueError(f"a sentence's columns must be equally long: {n} texts, "
+                             f"{len(getattr(instance, name))} {name}")
+    if len(value) != n:
+        raise ValueError(f"a sentence's columns must be equally long: {n} texts, {len(value)} clauses")
 
 
 @frozen(kw_only=True)
 class Sentence:
-    """A sentence: its offsets in the document and its tokens."""
+    """A sentence: its offsets in the document and its tokens, a tuple per field.
+
+    ``texts[k]`` is the text of token ``k``, ``starts[k]`` and ``ends[k]`` its
+    offsets into the whole document, and so on for each field of
+    :class:`Token`. Build one from tokens with :meth:`of_tokens`.
+    """
 
     index: int
     start: int
     end: int
-    tokens: tuple[Token, ...]
+    texts: tuple[str, ...] = field(converter=_strs)
+    starts: tuple[int, ...] = field(converter=_ints)
+    ends: tuple[int, ...] = field(converter=_ints)
+    lemmas: tuple[str, ...] = field(converter=_strs)
+    upos: tuple[str, ...] = field(converter=_strs)
+    feats: tuple[Mapping[str, str], ...] = field(converter=_read_only, eq=False)
+    heads: tuple[int | None, ...] = field(converter=_optional_ints)
+    deprels: tuple[str | None, ...] = field(converter=_optional_strs)
+    particles: tuple[int | None, ...] = field(converter=_optional_ints)
+    clauses: tuple[int, ...] = field(converter=_ints, validator=_check_columns)
+    _tokens: tuple[Token, ...] | None = field(default=None, init=False, eq=False, repr=False)
+
+    @classmethod
+    def of_tokens(cls, *, index: int, tokens: Sequence[Token], start: int | None = None,
+                  end: int | None = None) -> Sentence:
+        """The sentence of ``tokens`` (their ``index`` fields must count from 0); its offsets
+        default to those of its first and last characters."""
+        if [t.index for t in tokens] != list(range(len(tokens))):
+            raise ValueError("the tokens of a sentence must be numbered 0, 1, 2... in order")
+        return cls(index=index, start=min((t.start for t in tokens), default=0) if start is None else start,
+                   end=max((t.end for t in tokens), default=0) if end is None else end,
+                   texts=[t.text for t in tokens], starts=[t.start for t in tokens], ends=[t.end for t in tokens],
+                   lemmas=[t.lemma for t in tokens], upos=[t.upos for t in tokens], feats=[t.feats for t in tokens],
+                   heads=[t.head for t in tokens], deprels=[t.deprel for t in tokens],
+                   particles=[t.particle for t in tokens], clauses=[t.clause for t in tokens])
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @classmethod
+    def trusted(cls, index: int, start: int, end: int, texts: tuple[str, ...], starts: tuple[int, ...],
+                ends: tuple[int, ...], lemmas: tuple[str, ...], upos: tuple[str, ...],
+                feats: tuple[Mapping[str, str], ...], heads: tuple[int | None, ...], deprels: tuple[str | None, ...],
+                particles: tuple[int | None, ...], clauses: tuple[int, ...]) -> Sentence:
+        """A sentence from columns a parser of this library built: tuples of one length, and
+        read-only feature mappings (:func:`frozen_features`). Nothing is checked or converted,
+        which for the built-in parser's hot loop saves a pass over every token."""
+        sentence: Sentence = object.__new__(cls)
+        for name, value in (("index", index), ("start", start), ("end", end), ("texts", texts), ("starts", starts),
+                            ("ends", ends), ("lemmas", lemmas), ("upos", upos), ("feats", feats), ("heads", heads),
+                            ("deprels", deprels), ("particles", particles), ("clauses", clauses),
+                            ("_tokens", None)):
+            object.__setattr__(sentence, name, value)
+        return sentence
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens as :class:`Token` values (built on first use, then kept)."""
+        if self._tokens is None:
+            built = tuple(map(_token, range(len(self.texts)), self.texts, self.starts, self.ends, self.lemmas,
+                              self.upos, self.feats, self.heads, self.deprels, self.particles, self.clauses))
+            object.__setattr__(self, "_tokens", built)
+        assert self._tokens is not None
+        return self._tokens
 
     @property
     def has_tree(self) -> bool:
         """Whether the backend gave a dependency tree for this sentence."""
-        return any(t.deprel is not None for t in self.tokens)
+        return any(d is not None for d in self.deprels)
+
+
+def _token(index: int, text: str, start: int, end: int, lemma: str, upos: str, feats: Mapping[str, str],
+           head: int | None, deprel: str | None, particle: int | None, clause: int) -> Token:
+    return Token(index=index, text=text, start=start, end=end, lemma=lemma, upos=upos, feats=feats, head=head,
+                 deprel=deprel, particle=particle, clause=clause)
 
 
 @runtime_checkable
@@ -102,3 +197,35 @@ class Parser(Protocol):
     def parse(self, text: str) -> tuple[Sentence, ...]:
         """The sentences of ``text``; token offsets index ``text`` itself."""
         ...
+
+
+def get_parser(parser: Parser | str = "builtin", language: Language | str = "nl", *,
+               model_dir: str | None = None) -> Parser:
+    """The parser a name stands for (``builtin``, ``stanza``, ``frog``), or ``parser`` itself.
+
+    ``model_dir`` is stanza's model folder (see :class:`~timeline.text.stanza.StanzaParser`).
+
+    Raises:
+        ValueError: for an unknown name, or ``model_dir`` with another parser.
+        TypeError: for an object that has no ``parse(text)``.
+    """
+    code = language if isinstance(language, str) else language.code
+    if model_dir is not None and parser != "stanza":
+        raise ValueError("a model folder is for the stanza parser")
+    if not isinstance(parser, str):
+        if not isinstance(parser, Parser):
+            raise TypeError(f"parser must be a name or have parse(text), not {type(parser).__name__}")
+        return parser
+    if parser == "builtin":
+        from .builtin import BuiltinParser
+
+        return BuiltinParser(code)
+    if parser == "stanza":  # the model folder: model_dir, else TIMELINE_STANZA_MODEL_DIR, else stanza's own
+        from .stanza import StanzaParser
+
+        return StanzaParser(model_dir=model_dir, language=code)
+    if parser == "frog":
+        from .frog import FrogParser
+
+        return FrogParser(language=code)
+    raise ValueError(f"unknown parser {parser!r}; available: {', '.join(PARSERS)}")

@@ -12,6 +12,8 @@ bounded.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 
 from .tokens import ABBR, ABBR_END, PUNCT, WORD, Tokens
 
@@ -26,6 +28,8 @@ LEADS = OPENING | frozenset({":", "-", "–", "—", "•", "*", "·"})
 BLOCK = 1 << 16  # characters: a long text is read a block of paragraphs at a time
 SHORT_LINE = 60  # a line shorter than this with no end punctuation is a headline
 MAX_TOKENS = 400  # a longer "sentence" (a list, a table) is cut, so per-sentence work stays bounded
+_MAY_END = frozenset({PUNCT, ABBR_END})  # the kinds of token after which a sentence may end
+_FIRST = operator.itemgetter(0)
 
 
 def bounds(text: str, tk: Tokens, a: int, b: int) -> list[tuple[int, int]]:
@@ -34,7 +38,7 @@ def bounds(text: str, tk: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     n = len(starts)
     # Only two kinds of token can end a sentence: punctuation or an abbreviation that may
     # end one, and any token with a line break after it. Visit just those, in order.
-    candidates = {i for i in range(n - 1) if kinds[i] == PUNCT or kinds[i] == ABBR_END}
+    candidates = set(itertools.compress(range(n - 1), map(_MAY_END.__contains__, kinds)))
     nl = text.find("\n", a, b)
     while nl >= 0:
         j = bisect.bisect_right(starts, nl)  # the first token after the break
@@ -104,11 +108,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def names(tk: Tokens, bounds: list[tuple[int, int]], names: set[str]) -> None:
-    """Add the words written with a capital inside a sentence (not after a quote or colon)."""
+def names(tk: Tokens, bounds: list[tuple[int, int]]) -> set[str]:
+    """The words written with a capital inside a sentence (not first, nor after a quote or colon)."""
     kinds, words = tk.kinds, tk.words
-    for a, b in bounds:
-        for i in range(a + 1, b):
-            word = words[i]
-            if kinds[i] == WORD and word[0].isupper() and words[i - 1] not in LEADS:
-                names.add(word)
+    firsts = {a for a, _ in bounds}
+    capitals = itertools.compress(range(len(words)), map(str.isupper, map(_FIRST, words)))
+    return {words[i] for i in capitals if kinds[i] == WORD and i not in firsts and i > 0 and words[i - 1] not in LEADS}

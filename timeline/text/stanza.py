@@ -21,7 +21,7 @@ reads what it gives and derives from the tree what the event layer needs:
 
 stanza is imported on first use, never when :mod:`timeline` is imported, and
 never downloads anything: a missing package or model is a
-:class:`~timeline.text.backend.BackendError` that says what to install.
+:class:`~timeline.text.parse.BackendError` that says what to install.
 """
 
 from __future__ import annotations
@@ -31,15 +31,14 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from .backend import BackendError
-from .parse import Sentence, Token
+from .parse import BackendError, Sentence
+from .trees import clause_numbers
 
 __all__ = ["MODEL_DIR_VARIABLE", "StanzaParser", "sentences_of"]
 
 MODEL_DIR_VARIABLE = "TIMELINE_STANZA_MODEL_DIR"
 """The environment variable naming the model folder when ``model_dir`` is not given."""
 
-_LANGUAGE = "nl"
 _PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 # A folder with a model of one's own (as trained by stanza's scripts): the file of each processor.
 _OWN_FILES = {"tokenize": "tokenizer.pt", "pos": "tagger.pt", "lemma": "lemmatizer.pt", "depparse": "parser.pt"}
@@ -66,31 +65,33 @@ class StanzaParser:
             the environment variable ``TIMELINE_STANZA_MODEL_DIR``, else
             stanza's default folder.
         use_gpu: let stanza run on a GPU if there is one.
+        language: the language code stanza's models are for (default ``nl``).
         pipeline: an already built ``stanza.Pipeline``, or any callable from a
             text to a ``stanza.Document``; used as it is, and the two options
             above are then ignored.
 
     The pipeline is built on first use, so making a parser is cheap and
-    imports nothing; building it raises :class:`~timeline.text.backend.BackendError`
+    imports nothing; building it raises :class:`~timeline.text.parse.BackendError`
     when stanza or the model is missing.
     """
 
     def __init__(self, *, model_dir: str | None = None, use_gpu: bool = False,
-                 pipeline: Callable[[str], Any] | Any | None = None) -> None:
+                 pipeline: Callable[[str], Any] | Any | None = None, language: str = "nl") -> None:
         if model_dir is None:
             model_dir = os.environ.get(MODEL_DIR_VARIABLE) or None
         self.model_dir = model_dir
         self.use_gpu = use_gpu
+        self.language = language
         self._pipeline = pipeline
 
     def __repr__(self) -> str:
-        return f"StanzaParser(model_dir={self.model_dir!r}, use_gpu={self.use_gpu!r})"
+        return f"StanzaParser(model_dir={self.model_dir!r}, use_gpu={self.use_gpu!r}, language={self.language!r})"
 
     @property
     def pipeline(self) -> Any:
         """The stanza pipeline, built (and kept) on first use."""
         if self._pipeline is None:
-            self._pipeline = _build(self.model_dir, self.use_gpu)
+            self._pipeline = _build(self.model_dir, self.use_gpu, self.language)
         return self._pipeline
 
     def parse(self, text: str) -> tuple[Sentence, ...]:
@@ -187,12 +188,11 @@ def _sentence(index: int, rows: Sequence[tuple[Any, int, int]], offset: int) -> 
             lemmas[verb] = _with_particle(words[k].text.lower(), words[verb].lemma or lemmas[verb])
     has_tree = any(deprel is not None for deprel in deprels)
     clauses = _clauses(heads, deprels, upos) if has_tree else [0] * len(words)
-    tokens = tuple(
-        Token(index=k, text=word.text, start=start + offset, end=end + offset, lemma=lemmas[k], upos=upos[k],
-              feats=_features(word.feats), head=heads[k], deprel=deprels[k], particle=particles.get(k),
-              clause=clauses[k])
-        for k, (word, start, end) in enumerate(rows))
-    return Sentence(index=index, start=tokens[0].start, end=max(t.end for t in tokens), tokens=tokens)
+    return Sentence(index=index, start=rows[0][1] + offset, end=max(end for _, _, end in rows) + offset,
+                    texts=[word.text for word in words], starts=[start + offset for _, start, _ in rows],
+                    ends=[end + offset for _, _, end in rows], lemmas=lemmas, upos=upos,
+                    feats=[_features(word.feats) for word in words], heads=heads, deprels=deprels,
+                    particles=[particles.get(k) for k in range(len(words))], clauses=clauses)
 
 
 def _base(deprel: str) -> str:
@@ -254,20 +254,8 @@ def _clauses(heads: Sequence[int | None], deprels: Sequence[str | None], upos: S
         known[k] = result
         return result
 
-    owners: list[int | None] = []
-    for k in range(n):
-        node: int | None = k
-        for _ in range(n):
-            if node is None or heads_clause(node):
-                break
-            node = heads[node]
-        owners.append(node if node is not None and heads_clause(node) else None)
     root = next((k for k in range(n) if heads[k] is None), None)
-    number: dict[int | None, int] = {root: 0, None: 0}  # a word whose chain reaches no clause head: main clause
-    for owner in owners:
-        if owner not in number:
-            number[owner] = len(set(number.values()))
-    return [number[owner] for owner in owners]
+    return clause_numbers(heads, heads_clause, root)
 
 
 def _import_stanza() -> Any:
@@ -279,46 +267,46 @@ def _import_stanza() -> Any:
                            f"install it with {_INSTALL}") from None
 
 
-def _no_model(folder: str, detail: str) -> BackendError:
+def _no_model(folder: str, detail: str, language: str) -> BackendError:
     return BackendError(
-        f"no stanza Dutch model in {folder} ({detail}); download the official one once with "
-        f"python -c 'import stanza; stanza.download(\"nl\")' (add model_dir=... for another folder), "
+        f"no stanza model for {language!r} in {folder} ({detail}); download the official one once with "
+        f"python -c 'import stanza; stanza.download(\"{language}\")' (add model_dir=... for another folder), "
         f"or point to a model folder with StanzaParser(model_dir=...) or the environment variable "
         f"{MODEL_DIR_VARIABLE}")
 
 
-def _options(folder: str) -> dict[str, Any]:
+def _options(folder: str, language: str) -> dict[str, Any]:
     """stanza.Pipeline's arguments for a model folder: stanza's own layout, or one's own model files."""
     if not os.path.isdir(folder):
-        raise _no_model(folder, "the folder does not exist")
+        raise _no_model(folder, "the folder does not exist", language)
     own = {processor: os.path.join(folder, name) for processor, name in _OWN_FILES.items()}
     resources = os.path.isfile(os.path.join(folder, _RESOURCES))
     if any(os.path.isfile(path) for path in own.values()):
         missing = [name for name, path in zip(_OWN_FILES.values(), own.values(), strict=True)
                    if not os.path.isfile(path)] + ([] if resources else [f"{_RESOURCES} (may hold just {{}})"])
         if missing:
-            raise _no_model(folder, f"a model of its own, missing {', '.join(missing)}")
+            raise _no_model(folder, f"a model of its own, missing {', '.join(missing)}", language)
         return {"processors": ",".join(_OWN_FILES), "allow_unknown_language": True, "pos_pretrain_path": None,
                 "depparse_pretrain_path": None, **{f"{processor}_model_path": path for processor, path in own.items()}}
     if not resources:
-        raise _no_model(folder, f"no {_RESOURCES}")
-    if not os.path.isdir(os.path.join(folder, _LANGUAGE)):
-        raise _no_model(folder, f"no {_LANGUAGE}/ folder of Dutch models")
+        raise _no_model(folder, f"no {_RESOURCES}", language)
+    if not os.path.isdir(os.path.join(folder, language)):
+        raise _no_model(folder, f"no {language}/ folder of models", language)
     return {"processors": _PROCESSORS}
 
 
-def _build(model_dir: str | None, use_gpu: bool) -> Any:
+def _build(model_dir: str | None, use_gpu: bool, language: str) -> Any:
     """A stanza Dutch pipeline from local files only (download_method=None: never a download)."""
     stanza = _import_stanza()
     folder = model_dir if model_dir is not None else str(importlib.import_module("stanza.resources.common")
                                                          .DEFAULT_MODEL_DIR)
-    options: Mapping[str, Any] = _options(folder)
+    options: Mapping[str, Any] = _options(folder, language)
     try:
-        return stanza.Pipeline(_LANGUAGE, dir=folder, download_method=None, use_gpu=use_gpu, logging_level="WARN",
+        return stanza.Pipeline(language, dir=folder, download_method=None, use_gpu=use_gpu, logging_level="WARN",
                                **options)
     except FileNotFoundError as error:  # stanza's ResourcesFileNotFoundError, LanguageNotDownloadedError, ...
-        raise _no_model(folder, str(error)) from None
+        raise _no_model(folder, str(error), language) from None
     except ValueError as error:
-        if "No processors to load" not in str(error):  # resources.json without Dutch in it
+        if "No processors to load" not in str(error):  # resources.json without the language in it
             raise
-        raise _no_model(folder, str(error)) from None
+        raise _no_model(folder, str(error), language) from None

@@ -11,12 +11,13 @@ matching linear in the text.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
+
+from ..text.tokens import MatchTokens, tokenize
 
 __all__ = [
     "DIGIT",
@@ -31,28 +32,11 @@ __all__ = [
     "Rule",
     "Seq",
     "Shape",
-    "Tokens",
     "Trie",
     "Words",
     "token_key",
-    "tokenize",
 ]
 
-# A token is a run of digits with inner separators (14-03-2017, 15.30), a run of
-# letters, or any other single visible character.
-_TOKEN = re.compile(r"[0-9]+(?:[.:/-][0-9]+)*|[^\W\d_]+|\S")
-_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_APOSTROPHES = ("\u2019", "\u2018", "`", "\u00b4")  # written for ' ("’s ochtends")
-
-
-def normalize(text: str) -> str:
-    """Lower case, every apostrophe as ``'``. (``str.replace`` is much faster than
-    ``str.translate`` on long text.)"""
-    text = text.lower()
-    for mark in _APOSTROPHES:
-        if mark in text:
-            text = text.replace(mark, "'")
-    return text
 DIGIT = "<digit>"  # stands for a token of plain digits ("2017") in first sets and anchors
 NUMERIC = "<numeric>"  # stands for digits with separators ("15.30", "19-20", "3-2-2017")
 ANY = "<any>"  # the first-set entry of elements that may begin with any token
@@ -64,52 +48,6 @@ def token_key(token: str) -> str:
     if "0" <= token[0] <= "9":
         return DIGIT if token.isdigit() else NUMERIC
     return token
-
-
-class Tokens:
-    """The tokens of a text: their normalized forms, and offsets on demand."""
-
-    __slots__ = ("_offsets", "_parts", "_shift", "norms", "text")
-
-    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
-        self.text = text
-        end = len(text) if end is None else end
-        piece = text[start:end]
-        low = normalize(piece)
-        # split() with the token pattern as a group alternates gaps and tokens, all in C:
-        # [gap, token, gap, token, ..., gap]. Offsets are running sums of their lengths.
-        if len(low) == len(piece):  # one character for one: the normalized text keeps the offsets
-            self._parts = _SPLIT.split(low)
-            self.norms: list[str] = self._parts[1::2]
-        else:  # a rare letter whose lower case is longer ("İ"): normalize token by token
-            self._parts = _SPLIT.split(piece)
-            self.norms = [normalize(tok) for tok in self._parts[1::2]]
-        self._shift = start
-        self._offsets: list[int] | None = None
-
-    def __len__(self) -> int:
-        return len(self.norms)
-
-    def _at(self, k: int) -> int:
-        if self._offsets is None:
-            self._offsets = list(itertools.accumulate(map(len, self._parts), initial=self._shift))
-        return self._offsets[k]
-
-    def start(self, i: int) -> int:
-        """Character offset (in ``text``) where token ``i`` begins."""
-        return self._at(2 * i + 1)
-
-    def end(self, i: int) -> int:
-        """Character offset (in ``text``) just after token ``i``."""
-        return self._at(2 * i + 2)
-
-    def raw(self, i: int) -> str:
-        return self.text[self.start(i):self.end(i)]
-
-
-def tokenize(text: str) -> list[str]:
-    """The normalized tokens of a short text (a lexicon key, a rule example)."""
-    return Tokens(text).norms
 
 
 class Trie:
@@ -174,7 +112,7 @@ class Element:
         return 1
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        """Tokens of which every match contains at least one, and whether none of them is
+        """MatchTokens of which every match contains at least one, and whether none of them is
         ``frequent``; None where a match may be empty. The engine skips text without them."""
         return frozenset({DIGIT}), True
 
@@ -189,7 +127,7 @@ class Element:
         The engine looks for matches only within ``found`` tokens before a core token."""
         return 0, NONE
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         raise NotImplementedError
 
     def _capture(self, value: Any, i: int, j: int) -> Captures:
@@ -226,7 +164,7 @@ class Words(Element):
                 found = max(found, at)
         return found, miss
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         norms, node, j = toks.norms, self.trie, i
         out: Found = _NONE
         while j < len(norms):  # Trie.walk, inlined: this is the engine's innermost loop
@@ -251,7 +189,7 @@ class Number(Element):
     def first(self) -> frozenset[str]:
         return frozenset({DIGIT})
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         if i >= len(toks):
             return _NONE
         tok = toks.norms[i]
@@ -290,7 +228,7 @@ class Shape(Element):
     def lead(self, core: frozenset[str]) -> tuple[int, int]:
         return (0, NONE) if self.token == NUMERIC else (0, 1)  # a word shape may or may not be core
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         if i >= len(toks):
             return _NONE
         m = self.regex.fullmatch(toks.norms[i])
@@ -340,7 +278,7 @@ class Seq(Element):
             miss = miss + more_miss if miss > NONE and more_miss > NONE else NONE
         return found, miss
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         states: Found = [(i, {})]
         for part in self.parts:
             if len(states) == 1:
@@ -383,7 +321,7 @@ class Opt(Element):
         found, miss = self.part.lead(core)
         return found, max(miss, 0)
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         return [*self.part.match(toks, i), (i, {})]
 
 
@@ -415,7 +353,7 @@ class Alt(Element):
         leads = [o.lead(core) for o in self.options]
         return max(f for f, _ in leads), max(m for _, m in leads)
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         out: Found = [found for option in self.options for found in option.match(toks, i)]
         if self.name:
             return [(j, {**caps, **self._capture(None, i, j)}) for j, caps in out]
@@ -443,7 +381,7 @@ class Cap(Element):
     def lead(self, core: frozenset[str]) -> tuple[int, int]:
         return self.part.lead(core)
 
-    def match(self, toks: Tokens, i: int) -> Found:
+    def match(self, toks: MatchTokens, i: int) -> Found:
         if i < len(toks) and toks.raw(i)[:1].isupper():
             return self.part.match(toks, i)
         return _NONE
@@ -453,7 +391,7 @@ class Cap(Element):
 class Match:
     """What a rule matched: captured values and their character spans."""
 
-    toks: Tokens
+    toks: MatchTokens
     captures: Captures
     start: int  # first token
     end: int  # token after the last

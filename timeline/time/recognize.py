@@ -1,107 +1,72 @@
-"""From text to resolved time expressions: recognize, then resolve in text order."""
+"""Resolving recognized expressions in text order: the reference time carried along.
+
+Expressions are resolved one after another as the text has them: an anaphoric
+one (``twee dagen later``) counts from the latest date or time mentioned before
+it, and the second end of a range (``van 2 tot 5 maart``) from the first. The
+tense of an expression's clause comes from the caller (the parse), and is asked
+for only where it can steer the value: a bare weekday, month or holiday, whose
+direction it picks (``zei donderdag`` looks back, ``beslist donderdag`` ahead).
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable, Iterable
+from datetime import date
 
-from ..dct import DctError, find_dateline, parse_dct
-from ..lang import Language, load_language
-from ..model import DctSource, Recognition, Span, TimeExpression, TimexType
-from ..text.tense import TenseDetector
+from ..model import Span, TimeExpression, TimexType
 from .algebra import Interval
 from .intent import Tense
-from .recognizer import Mention, find_mentions
-from .resolve import Anchor, Resolved, resolve, uses_reference
+from .recognizer import Mention
+from .resolve import Anchor, Resolved, reads_tense, resolve, uses_reference
 
-__all__ = ["range_interval", "ranges", "recognize", "recognize_document", "resolve_mentions"]
+__all__ = ["Resolver", "range_interval", "ranges", "resolve_mentions"]
 
 
-def recognize_document(text: str, dct: date | datetime | str | None = None, *,
-                       language: str = "nl") -> Recognition:
-    """Find, normalize and resolve every time expression of ``text``.
+class Resolver:
+    """Resolves the expressions of one text in text order, keeping the reference time.
 
-    Args:
-        text: the document.
-        dct: its creation time; when None, a dateline at the top of the text.
-        language: the language code (only ``"nl"`` for now).
-
-    Returns:
-        The expressions in text order, and which DCT was used and where it came from.
-
-    Raises:
-        DctError: (a ValueError) when the DCT cannot be read, or is None and
-            the text has no dateline.
-        TypeError: when ``text`` is not a string.
+    ``reference`` is the reference time before the first expression.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, not {type(text).__name__}")
-    lang = load_language(language)
-    source, span = DctSource.ARGUMENT, None
-    if dct is None:
-        found = find_dateline(text, lang)
-        if found is None:
-            raise DctError("no DCT given and no publication date found at the top of the text; "
-                           "pass dct=... (e.g. dct='2017-02-02')")
-        day, span = found
-        source = DctSource.DATELINE
-    else:
-        day = parse_dct(dct)
-    mentions = find_mentions(text, lang)
-    if span is not None:
-        mentions = tuple(m for m in mentions if not _inside(m.span, span))
-    return Recognition(timexes=resolve_mentions(text, mentions, day, lang), dct=day,
-                       dct_source=source, dct_span=span)
+
+    def __init__(self, text: str, dct: date, reference: Interval | None = None) -> None:
+        self.text, self.dct, self.reference = text, dct, reference
+        self._starts: dict[Span, Interval | None] = {}  # first ends of ranges, by span
+        self._memo: dict[tuple[object, ...], Resolved] = {}
+
+    def resolve(self, mentions: Iterable[Mention], tense: Callable[[Mention], Tense]) -> list[TimeExpression]:
+        """The expressions of ``mentions`` (the next ones of the text), resolved;
+        ``tense`` gives the tense of each one's clause."""
+        out: list[TimeExpression] = []
+        for m in mentions:
+            on, ref = self.dct, self.reference
+            first = self._starts.get(m.range_start) if m.range_start is not None else None
+            clause = None
+            if first is not None:
+                ref, on, way = first, first.start.date(), Tense.FUTURE  # an end lies after its start
+            elif reads_tense(m.intent):
+                way = clause = tense(m)
+            else:
+                way = Tense.PRESENT  # not read
+            # Resolution is pure: the same meaning against the same anchor resolves alike.
+            key = (m.intent, on, way, ref if uses_reference(m.intent) else None)
+            resolved = self._memo.get(key)
+            if resolved is None:
+                resolved = self._memo[key] = resolve(m.intent, Anchor(on, way, ref))
+            if m.range_end is not None:
+                self._starts[m.span] = resolved.interval
+            if resolved.interval is not None and resolved.type in (TimexType.DATE, TimexType.TIME):
+                self.reference = resolved.interval
+            out.append(TimeExpression(span=m.span, text=self.text[m.span.start:m.span.end], type=resolved.type,
+                                      value=resolved.value, interval=resolved.interval, intent=m.intent,
+                                      rule=m.rule, mod=m.mod, tense=clause, range_end=m.range_end))
+        return out
 
 
-def recognize(text: str, dct: date | datetime | str | None = None, *,
-              language: str = "nl") -> tuple[TimeExpression, ...]:
-    """The time expressions of ``text``, resolved against ``dct``.
-
-    >>> import timeline
-    >>> text = "Hij zei donderdag dat het kabinet vrijdag beslist."
-    >>> [(t.text, t.value) for t in timeline.recognize(text, dct="2017-02-01")]
-    [('donderdag', '2017-01-26'), ('vrijdag', '2017-02-03')]
-    """
-    return recognize_document(text, dct, language=language).timexes
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
-
-
-def resolve_mentions(text: str, mentions: tuple[Mention, ...], dct: date, language: Language,
-                     tense: Tense | None = None, reference: Interval | None = None) -> tuple[TimeExpression, ...]:
-    """Resolve mentions in text order, carrying the reference time forward.
-
-    ``tense`` overrides the detector (for tests and ``timeline explain``);
-    ``reference`` is the reference time before the first mention.
-    """
-    detector = None if tense is not None else TenseDetector(
-        language, text, spans=[(m.span.start, m.span.end) for m in mentions])
-    out: list[TimeExpression] = []
-    starts: dict[Span, Interval | None] = {}
-    memo: dict[tuple[object, ...], Resolved] = {}
-    for m in mentions:
-        clause = detector.at(m.span.start, m.span.end) if detector else tense
-        assert clause is not None
-        on, way, ref = dct, clause, reference
-        if m.range_start is not None and starts.get(m.range_start) is not None:
-            ref = starts[m.range_start]
-            assert ref is not None
-            on, way = ref.start.date(), Tense.FUTURE  # an end lies after its start
-        # Resolution is pure: the same meaning against the same anchor resolves alike.
-        key = (m.intent, on, way, ref if uses_reference(m.intent) else None)
-        resolved = memo.get(key)
-        if resolved is None:
-            resolved = memo[key] = resolve(m.intent, Anchor(on, way, ref))
-        if m.range_end is not None:
-            starts[m.span] = resolved.interval
-        if resolved.interval is not None and resolved.type in (TimexType.DATE, TimexType.TIME):
-            reference = resolved.interval
-        out.append(TimeExpression(span=m.span, text=text[m.span.start:m.span.end], type=resolved.type,
-                                  value=resolved.value, interval=resolved.interval, intent=m.intent,
-                                  rule=m.rule, mod=m.mod, tense=clause, range_end=m.range_end))
-    return tuple(out)
+def resolve_mentions(text: str, mentions: Iterable[Mention], dct: date, tense: Tense,
+                     reference: Interval | None = None) -> tuple[TimeExpression, ...]:
+    """Resolve mentions in text order, all in clauses of one ``tense`` (for ``timeline
+    explain``); ``reference`` is the reference time before the first."""
+    return tuple(Resolver(text, dct, reference).resolve(mentions, lambda m: tense))
 
 
 def ranges(timexes: tuple[TimeExpression, ...]) -> tuple[tuple[TimeExpression, TimeExpression, Interval | None], ...]:

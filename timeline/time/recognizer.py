@@ -19,10 +19,11 @@ from attrs import frozen
 
 from ..lang import Language
 from ..model import Mod, Span
+from ..text.tokens import MatchTokens
 from .intent import Direction
-from .patterns import DIGIT, NUMERIC, Match, Part, Rule, Tokens, token_key
+from .patterns import DIGIT, NUMERIC, Match, Part, Rule, token_key
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "mentions_in"]
 
 _MOD_REACH = 4  # the longest modifier, in tokens ("aan het einde van")
 
@@ -39,38 +40,20 @@ class Mention:
     range_start: Span | None = None  # set on the second end: the span of the first
 
 
-def find_mentions(text: str, language: Language) -> tuple[Mention, ...]:
-    """Every time expression in ``text``, in text order, unresolved."""
+def find_mentions(tokens: MatchTokens, language: Language) -> list[Mention]:
+    """Every time expression among ``tokens`` (a block of a text), in text order, unresolved."""
     out: list[Mention] = []
-    for start, end in _chunks(text):
-        _find(Tokens(text, start, end), language, out)
-    return tuple(out)
-
-
-_CHUNK = 1 << 16  # characters; text is tokenized a chunk at a time to keep memory flat
-_BREAKS = ("\n\n", "\n", ". ", " ")  # where a chunk may end, best first
-
-
-def _chunks(text: str) -> list[tuple[int, int]]:
-    """Cut ``text`` into pieces of about ``_CHUNK`` characters at paragraph, line,
-    sentence or word breaks, which no time expression crosses."""
-    out, start, n = [], 0, len(text)
-    while n - start > 2 * _CHUNK:
-        end = -1
-        for brk in _BREAKS:
-            end = text.find(brk, start + _CHUNK, start + 2 * _CHUNK)
-            if end >= 0:
-                end += len(brk)
-                break
-        if end < 0:
-            end = start + 2 * _CHUNK  # one giant token: nothing to match across anyway
-        out.append((start, end))
-        start = end
-    out.append((start, n))
+    if len(tokens):
+        _find(tokens, language, out)
     return out
 
 
-def _find(toks: Tokens, language: Language, out: list[Mention]) -> None:
+def mentions_in(text: str, language: Language) -> tuple[Mention, ...]:
+    """Every time expression of a short text (an expression to explain, a corpus example)."""
+    return tuple(find_mentions(MatchTokens(text), language))
+
+
+def _find(toks: MatchTokens, language: Language, out: list[Mention]) -> None:
     norms, by_pair = toks.norms, language.by_pair
     n = len(norms)
     # Every match holds a core token, fewer than `reach` tokens from its start: try rules
@@ -88,7 +71,7 @@ def _find(toks: Tokens, language: Language, out: list[Mention]) -> None:
             i = i + 1 if entry is None else _at(toks, i, entry, norms, n, language, out)
 
 
-def _at(toks: Tokens, i: int, entry: tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]], norms: list[str],
+def _at(toks: MatchTokens, i: int, entry: tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]], norms: list[str],
         n: int, language: Language, out: list[Mention]) -> int:
     """Try the rules of ``entry`` at token ``i``; return where to go on (after a match, else ``i + 1``)."""
     if i + 1 < n:
@@ -121,7 +104,7 @@ def _range(parts: tuple[Part, ...], rule: str) -> list[Mention]:
             Mention(second, parts[1].intent, rule, range_start=first)]
 
 
-def _widen(mention: Mention, toks: Tokens, i: int, language: Language) -> Mention:
+def _widen(mention: Mention, toks: MatchTokens, i: int, language: Language) -> Mention:
     """Take in a modifier right before the mention, and a direction forced by a preposition."""
     if i == 0:
         return mention

@@ -40,7 +40,7 @@ from .intent import (
     Weekend,
 )
 
-__all__ = ["Anchor", "Resolved", "direction", "resolve", "unresolved", "uses_reference"]
+__all__ = ["Anchor", "Resolved", "direction", "reads_tense", "resolve", "unresolved", "uses_reference"]
 
 
 @frozen
@@ -71,6 +71,19 @@ def direction(forced: Direction | None, anchor: Anchor) -> Direction:
 def uses_reference(intent: Intent) -> bool:
     """Whether resolving ``intent`` may read the anchor's reference time."""
     return isinstance(intent, Clock) or (isinstance(intent, Relative) and intent.anchor is Anchored.REFERENCE)
+
+
+def reads_tense(intent: Intent) -> bool:
+    """Whether resolving ``intent`` may read the tense of its clause: only where the
+    direction is left open (a bare weekday, month, day and month, weekend or holiday)."""
+    match intent:
+        case DayOfWeek(direction=None, week_shift=None) | DayMonth(direction=None):
+            return True
+        case Weekend(shift=None, direction=None) | Holiday(direction=None, year=None):
+            return True
+        case PartOfYear(direction=None, year=None, year_shift=None):
+            return True
+    return False
 
 
 def unresolved(intent: Intent) -> Resolved:

@@ -36,30 +36,33 @@ clause it closes. There is no dependency tree: ``head`` and ``deprel`` stay
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import operator
 from collections.abc import Iterator
 
 from attrs import field, frozen
 
-from ...lang import load_language
-from ..parse import Sentence, fast_token
+from ...lang import Language, load_language
+from ..parse import Sentence, frozen_features
 from ..sentences import blocks, bounds
 from ..sentences import names as find_names
-from ..tense import VerbLexicon
-from ..tokens import read_tokens
+from ..tokens import MatchTokens, Tokens, read_tokens
 from . import clauses, roles, tagging
-from .lexicon import NO, Tables, Verb, features
+from .lexicon import Tables, Verb, features
 from .readings import read_verb
 from .state import Analysis
+from .verbs import VerbLexicon
 
-__all__ = ["BuiltinParser"]
+__all__ = ["BuiltinBlock", "BuiltinParser"]
+
+NO_FEATURES = frozen_features(())
 
 
 @functools.cache
-def _tables(code: str) -> Tables:
-    """The tables of a language, built once per process."""
-    language = load_language(code)
+def _tables(language: Language) -> Tables:
+    """The tables of a language, built once per loaded language."""
     return Tables(VerbLexicon.of(language), language.data("parser"), read_verb)
 
 
@@ -84,59 +87,81 @@ class BuiltinParser:
 
     def iter_parse(self, text: str) -> Iterator[Sentence]:
         """The sentences of ``text`` one at a time, so that a long text is never held parsed whole."""
-        return _sentences(_tables(self.language), text)
+        for block in self.blocks(text):
+            yield from block.sentences()
 
-
-
-def _sentences(tables: Tables, text: str) -> Iterator[Sentence]:
-    """Every sentence, analyzed, one at a time; first the words the text writes with a
-    capital inside a sentence, so that the same word at the start of another is known to
-    be a name. A long text is read a block of paragraphs at a time (twice: names first),
-    so that its tokens never all exist at once."""
-    lists = tables.token_lists
-    cut = blocks(text)
-    names: set[str] = set()  # words written with a capital inside a sentence: names
-    for a, b in cut:
-        toks = read_tokens(text, a, b, lists)
-        spans = bounds(text, toks, a, b)
-        find_names(toks, spans, names)
-    index = 0
-    for a, b in cut:
-        if len(cut) > 1:  # one block (most texts) is still at hand from the first pass
-            toks = read_tokens(text, a, b, lists)
+    def blocks(self, text: str) -> Iterator[BuiltinBlock]:
+        """The text a block of paragraphs at a time, each sentence parsed when first asked for
+        (see :mod:`timeline.text.reading`). A capitalized word at the start of a sentence is
+        read as a name where the block writes it with a capital inside a sentence too; a
+        block holds some 64K characters of whole paragraphs (an article, or a few), so a
+        long text is read once and in flat memory."""
+        tables = _tables(load_language(self.language))
+        index = 0
+        for a, b in blocks(text):
+            toks = read_tokens(text, a, b, tables.token_lists)
             spans = bounds(text, toks, a, b)
-        for first, last in spans:
-            yield analyze_sentence(Analysis(tables, toks, first, last, names), index)
-            index += 1
+            block = BuiltinBlock(text, a, b, tables, toks, spans, find_names(toks, spans), index)
+            index += len(spans)
+            yield block
+
+
+class BuiltinBlock:
+    """A block of paragraphs as the built-in parser reads it: its tokens, its sentence bounds,
+    and each sentence parsed when first asked for."""
+
+    def __init__(self, text: str, start: int, end: int, tables: Tables, tokens: Tokens,
+                 spans: list[tuple[int, int]], names: set[str], first_index: int) -> None:
+        self.start, self.end = start, end
+        self.match = MatchTokens(text, start, end, tokens.folded)
+        self._tables, self._tokens, self._spans, self._names = tables, tokens, spans, names
+        self._first = first_index
+        self._starts = [tokens.starts[lo] for lo, _ in spans]
+        self._parsed: dict[int, Sentence] = {}
+
+    def sentence(self, k: int) -> Sentence:
+        """Sentence ``k`` of the block, parsed (once)."""
+        found = self._parsed.get(k)
+        if found is None:
+            lo, hi = self._spans[k]
+            found = self._parsed[k] = analyze_sentence(Analysis(self._tables, self._tokens, lo, hi, self._names),
+                                                       self._first + k)
+        return found
+
+    def sentences(self) -> list[Sentence]:
+        return [self.sentence(k) for k in range(len(self._spans))]
+
+    def index_at(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) - 1
 
 
 def analyze_sentence(a: Analysis, index: int) -> Sentence:
     """Every pass over one sentence, in order; the sentence with what they decided."""
+    n = a.n
     tagging.classes(a)
     parent, sub = clauses.clauses(a)
     members = a.members()
     readings: dict[int, dict[int, Verb]] = {}  # clause -> its words that may be verbs
-    for i, v in enumerate(a.verb):
-        if v is not None:
-            readings.setdefault(a.clause[i], {})[i] = v
+    for i in itertools.compress(range(n), a.verb):
+        readings.setdefault(a.clause[i], {})[i] = a.verb[i]  # type: ignore[assignment]
     for c, verb in readings.items():
         roles.verbs(a, members[c], sub[c], verb)
     if any(a.clause):  # more than the main clause (most sentences have only that)
         clauses.merge(a, parent, members)
         members = a.members()
-    verbal = sorted({a.clause[i] for i, role in enumerate(a.role) if role != NO})  # clauses with a verb
+    verbs = list(itertools.compress(range(n), a.role))  # the words with a verb role (NO is 0)
+    verbal = sorted({a.clause[i] for i in verbs})  # clauses with a verb
     for c in verbal:
         roles.auxiliaries(a, members[c])
-    for i in [i for i, tag in enumerate(a.tag) if tag is None]:
+    for i in itertools.compress(range(n), map(operator.not_, a.tag)):  # words no pass has tagged yet
         a.tag[i] = tagging.content(a, i)
     for c in verbal:
         roles.particles(a, members[c])
     if any(a.te):
         roles.te_particles(a)
-    feats = list(map(features, a.role, a.tense))
-    n = a.n
-    tokens = tuple(map(fast_token, range(n), a.text, a.starts, a.ends, a.lemma,
-                       [tag or "X" for tag in a.tag], feats,
-                       itertools.repeat(None, n), itertools.repeat(None, n),  # no tree: no heads, no deprels
-                       a.particle, a.clause))
-    return Sentence(index=index, start=a.starts[0], end=a.ends[-1], tokens=tokens)
+    feats = [NO_FEATURES] * n
+    for i in verbs:
+        feats[i] = features(a.role[i], a.tense[i])
+    return Sentence.trusted(index, a.starts[0], a.ends[-1], tuple(a.text), tuple(a.starts), tuple(a.ends),
+                            tuple(a.lemma), tuple(a.tag), tuple(feats), (None,) * n,  # type: ignore[arg-type]
+                            (None,) * n, tuple(a.particle), tuple(a.clause))  # no tree: no heads, no relations

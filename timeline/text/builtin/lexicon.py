@@ -12,9 +12,10 @@ from typing import Any
 
 from attrs import frozen
 
+from ..parse import frozen_features
 from ..sentences import END
-from ..tense import VerbLexicon
 from ..tokens import TokenLists
+from .verbs import VerbLexicon
 
 __all__ = ["FIN", "FINITE", "FIN_INF", "FIN_PART", "INF", "INFINITIVE", "NO", "PART", "PARTICIPLE", "Tables", "Verb",
            "features"]
@@ -29,14 +30,14 @@ NO, FINITE, PARTICIPLE, INFINITIVE = range(4)
 
 @functools.cache
 def features(role: int, tense: str | None) -> Mapping[str, str]:
-    """The UD features of a verb role (one mapping per role and tense)."""
+    """The UD features of a verb role (one read-only mapping per role and tense)."""
     if role == FINITE:
-        return {"VerbForm": "Fin", "Tense": tense or "Pres"}
+        return frozen_features((("Tense", tense or "Pres"), ("VerbForm", "Fin")))
     if role == PARTICIPLE:
-        return {"VerbForm": "Part", "Tense": "Past"}
+        return frozen_features((("Tense", "Past"), ("VerbForm", "Part")))
     if role == INFINITIVE:
-        return {"VerbForm": "Inf"}
-    return {}
+        return frozen_features((("VerbForm", "Inf"),))
+    return frozen_features(())
 
 
 @frozen

@@ -35,7 +35,7 @@ class Analysis:
         self.tense: list[str | None] = [None] * n
         self.particle: list[int | None] = [None] * n
         self.clause = [0] * n
-        self.lead = [True, *(w in LEADS for w in self.text[:-1])] if n else []
+        self.lead = [True, *map(LEADS.__contains__, self.text[:-1])] if n else []
 
     def members(self) -> dict[int, list[int]]:
         """Clause number -> the indexes of its tokens."""

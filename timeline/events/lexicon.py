@@ -1,0 +1,57 @@
+"""The language's event words (``events.toml``): classes, event nouns, what is no event,
+and the words that decide polarity and anchoring."""
+
+from __future__ import annotations
+
+import functools
+
+from ..lang import Language
+from ..model import EventClass
+
+__all__ = ["EventLexicon"]
+
+
+class EventLexicon:
+    """The language's event words (``events.toml``), indexed for lookup."""
+
+    def __init__(self, language: Language) -> None:
+        data = language.data("events")
+        self.classes: dict[str, EventClass] = {}
+        for name, lemmas in data.get("class", {}).items():
+            for lemma in lemmas:
+                self.classes[lemma] = EventClass[name.upper()]
+        self.nominal: dict[str, EventClass] = {}
+        for name, words in data.get("nominal", {}).items():
+            for word in words:
+                self.nominal[word] = EventClass[name.upper()]
+        not_event = data.get("not_event", {})
+        self.auxiliaries = frozenset(not_event.get("auxiliaries", ()))
+        self.modals = frozenset(not_event.get("modals", ()))
+        self.copulas = frozenset(not_event.get("copulas", ()))
+        self.adjectival = frozenset(not_event.get("adjectival_participles", ()))
+        self.intensional = frozenset(data.get("intensional", {}).get("verbs", ()))
+        self.with_clause = frozenset(data.get("class_with_clause", {}).get("verbs", ()))
+        self.phrases: dict[tuple[str, str], EventClass] = {}
+        for phrase, name in data.get("phrase", {}).items():
+            first, _, second = phrase.partition(" ")
+            self.phrases[first, second] = EventClass[name.upper()]
+        self.negation = frozenset(data.get("negation", {}).get("words", ()))
+        prepositions = data.get("anchor_prepositions", {})
+        self.before = frozenset(prepositions.get("before", ()))
+        self.after = frozenset(prepositions.get("after", ()))
+        future = language.verbs.get("auxiliary", {})
+        self.future = frozenset(form for form, role in future.items() if role == "future")
+        self.perfect = frozenset(form for form, role in future.items() if role == "perfect")
+
+    @staticmethod
+    def of(language: Language) -> EventLexicon:
+        """The lexicon of ``language``, built once per loaded language."""
+        return _lexicon(language)
+
+    def class_of(self, lemma: str) -> EventClass:
+        return self.classes.get(lemma, EventClass.OCCURRENCE)
+
+
+@functools.cache
+def _lexicon(language: Language) -> EventLexicon:
+    return EventLexicon(language)
