@@ -45,7 +45,7 @@ def child(backend: str, dev: str, corpus: str, out: str) -> None:
             parser = server.parser()
             parser.parse("Dit is een zin.")
         elif backend != "builtin":
-            from timeline.text.parse import get_parser
+            from timeline.text.backends import get_parser
 
             parser = get_parser(backend)
             parser.parse("Dit is een zin.")  # load the model now, to time it apart

@@ -349,7 +349,7 @@ def test_auxiliaries(sentence: str, word: str, upos: str) -> None:
 def test_it_is_a_parser() -> None:
     parser = BuiltinParser()
     assert isinstance(parser, Parser)
-    assert parser.language == "nl"
+    assert parser.language is load_language("nl")
     assert parser.parse("") == ()
 
 

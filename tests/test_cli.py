@@ -143,9 +143,9 @@ def test_model_dir_is_only_for_stanza() -> None:
 def test_streamed_json_is_what_json_dumps_writes(indent: int | None, items: list[object]) -> None:
     import io
 
-    from timeline.run.cli import _write_json
+    from timeline.run.sink import write_json
 
     head = {"dct": "2017-02-02", "dct_source": "argument"}
     buf = io.StringIO()
-    _write_json(head, "timexes", items, buf, indent)
+    write_json(head, "timexes", items, buf, indent)
     assert buf.getvalue() == json.dumps({**head, "timexes": items}, ensure_ascii=False, indent=indent) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.lang import load_language
-from timeline.lang.nl.conjugation import forms, stem
+from timeline.lang.nl.morphology import forms, stem
 
 # infinitive, past, plural past (None: spelled as the infinitive), participle
 WEAK = [

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 
-from timeline.time.algebra import Grain, containing
+from timeline.time.algebra import Grain, PartOfDay, containing
 from timeline.time.timex import parse, parse_duration, render, render_duration, render_weekday_set
 
 from .strategies import intervals
@@ -66,4 +66,4 @@ def test_parse_duration() -> None:
 
 def test_weekday_set() -> None:
     assert render_weekday_set(4) == "XXXX-WXX-4"
-    assert render_weekday_set(1, "MO") == "XXXX-WXX-1TMO"
+    assert render_weekday_set(1, PartOfDay.MORNING) == "XXXX-WXX-1TMO"

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
-from .lang import Language
+from .lang import Language, load_language
 from .model import Span
 
 __all__ = ["DctError", "find_dateline", "parse_dct"]
@@ -29,8 +29,9 @@ class DctError(ValueError):
     """The document creation time is missing or cannot be read as one date."""
 
 
-def parse_dct(value: date | datetime | str) -> date:
-    """The DCT as a date: a ``date``, a ``datetime`` or a string naming one day.
+def parse_dct(value: date | datetime | str, language: str | Language = "nl") -> date:
+    """The DCT as a date: a ``date``, a ``datetime`` or a string naming one day (ISO, or
+    written out in ``language`` or English: ``3 februari 2017``).
 
     Raises:
         DctError: quoting the string, when it is empty, relative, impossible
@@ -52,13 +53,13 @@ def parse_dct(value: date | datetime | str) -> date:
             raise DctError(f"cannot read DCT {value!r}: {err}") from None
     if not value.strip() or len(value) > 200 or _SIGNED_OR_LONG_YEAR.match(value):
         raise DctError(f"cannot read DCT {value!r} as a date")
-    found = _dateparser(value)
+    found = _dateparser(value, load_language(language).dateparser)
     if found is None:
         raise DctError(f"cannot read DCT {value!r} as a date (expected e.g. 2017-02-02 or '3 februari 2017')")
     return found
 
 
-def _dateparser(value: str) -> date | None:
+def _dateparser(value: str, languages: tuple[str, ...]) -> date | None:
     """Parse with dateparser against two probe days; a result that moves with them is relative."""
     import dateparser  # type: ignore[import-untyped]  # heavy: imported only when a DCT is not ISO
 
@@ -66,7 +67,7 @@ def _dateparser(value: str) -> date | None:
     for probe in _PROBES:
         settings: dict[str, Any] = {"RELATIVE_BASE": probe, "DATE_ORDER": "DMY",
                                     "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
-        parsed = dateparser.parse(value, languages=["nl", "en"], settings=settings)
+        parsed = dateparser.parse(value, languages=list(languages), settings=settings)
         results.append(parsed.date() if parsed else None)
     if results[0] is None or results[0] != results[1]:
         return None
@@ -82,7 +83,9 @@ def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
     """
     cues = tuple(language.words("dateline"))
     shape = language.words("dateline_shape")
-    date_in_line, tail_after, place = (re.compile(shape[k]) for k in ("date", "tail", "place"))
+    date_in_line, tail_after, place = shape["date"], shape["tail"], shape["place"]
+    if date_in_line is None:  # the language says nothing of datelines
+        return None
     seen = 0
     for m in re.finditer(r"[^\n]*", text[:2000]):
         line = m.group()
@@ -98,7 +101,7 @@ def find_dateline(text: str, language: Language) -> tuple[date, Span] | None:
         if not found:
             continue
         try:
-            day = parse_dct(found.group())
+            day = parse_dct(found.group(), language)
         except DctError:
             continue
         lead = len(line) - len(line.lstrip())

@@ -20,9 +20,10 @@ from .events.anchors import date_events, read_anchors, relative_to_events
 from .events.detect import find_events
 from .events.lexicon import EventLexicon
 from .events.order import rank
-from .lang import Language, load_language
+from .lang import Language, LanguageLike, load_language
 from .model import DctSource, Document, Event, Recognition, Span, TimeExpression
-from .text.parse import Parser, get_parser
+from .text.backends import get_parser
+from .text.parse import Parser
 from .text.reading import Block, read, tense_at
 from .time.intent import Tense
 from .time.recognize import Resolver
@@ -33,7 +34,7 @@ __all__ = ["analyze", "recognize", "recognize_document"]
 
 def analyze(text: str, dct: date | datetime | str | None = None, *,
             anchors: Mapping[str, date | datetime | str] | None = None,
-            parser: Parser | str = "builtin", language: str = "nl") -> Document:
+            parser: Parser | str = "builtin", language: LanguageLike = "nl") -> Document:
     """Analyze ``text``: its time expressions and its events, in timeline order.
 
     Args:
@@ -90,7 +91,7 @@ def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], even
 
 
 def recognize_document(text: str, dct: date | datetime | str | None = None, *, parser: Parser | str = "builtin",
-                       language: str = "nl") -> Recognition:
+                       language: LanguageLike = "nl") -> Recognition:
     """Find, normalize and resolve every time expression of ``text``.
 
     Args:
@@ -115,7 +116,7 @@ def recognize_document(text: str, dct: date | datetime | str | None = None, *, p
 
 
 def recognize(text: str, dct: date | datetime | str | None = None, *, parser: Parser | str = "builtin",
-              language: str = "nl") -> tuple[TimeExpression, ...]:
+              language: LanguageLike = "nl") -> tuple[TimeExpression, ...]:
     """The time expressions of ``text``, resolved against ``dct``.
 
     >>> import timeline
@@ -141,13 +142,13 @@ class _Setup:
     dateline: Span | None
 
     @staticmethod
-    def of(text: str, dct: date | datetime | str | None, parser: Parser | str, language: str) -> _Setup:
+    def of(text: str, dct: date | datetime | str | None, parser: Parser | str, language: LanguageLike) -> _Setup:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         lang = load_language(language)
         chosen = get_parser(parser, lang)
         if dct is not None:
-            return _Setup(lang, chosen, parse_dct(dct), DctSource.ARGUMENT, None)
+            return _Setup(lang, chosen, parse_dct(dct, lang), DctSource.ARGUMENT, None)
         found = find_dateline(text, lang)
         if found is None:
             raise DctError("no DCT given and no publication date found at the top of the text; "

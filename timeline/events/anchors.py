@@ -10,7 +10,7 @@ verkiezingen`` a stretch after them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from fractions import Fraction
 
 import attrs
@@ -39,16 +39,8 @@ def anchor_value(t: TimeExpression) -> tuple[str | None, Interval | None]:
     if t.type is TimexType.DURATION:
         if t.interval is None:
             return None, None
-        return _iso_interval(t.interval), t.interval
+        return timex_values.render_iso_interval(t.interval), t.interval
     return t.value, t.interval
-
-
-def _iso_interval(interval: Interval) -> str:
-    """``2017-01-26/2017-02-02``: first and last day (or minute) of the stretch."""
-    if interval.grain >= Grain.DAY or (interval.start.time() == time() and interval.end.time() == time()):
-        return f"{interval.start.date().isoformat()}/{(interval.end - timedelta(days=1)).date().isoformat()}"
-    last = interval.end - timedelta(minutes=1)
-    return f"{interval.start.isoformat(timespec='minutes')}/{last.isoformat(timespec='minutes')}"
 
 
 def anchor_of(k: int, sentence: Sentence, usable: Mapping[int, TimeExpression],
@@ -164,7 +156,8 @@ def relative_to_events(text: str, timexes: Sequence[TimeExpression], sentences: 
         interval = _offset(event.interval, sign * int(t.intent.amount), t.intent.unit)
         span = Span(t.start, words.ends[last])
         out.append(TimeExpression(span=span, text=text[span.start:span.end], type=TimexType.DATE,
-                                  value="XXXX" if interval is None else timex_values.render(interval),
+                                  value=timex_values.render_unknown(Grain.YEAR) if interval is None
+                                  else timex_values.render(interval),
                                   interval=interval, rule="anchor.event_offset", tense=t.tense,
                                   intent=EventRelative(words.lows[last], _WAY[sign], t.intent)))
         taken.update(range(end, last + 1))

@@ -20,8 +20,10 @@ from typing import Any
 
 from attrs import frozen
 
+from ..lang import Language, LanguageLike, load_language
 from ..model import Document
-from ..text.parse import BackendError, Parser, get_parser
+from ..text.backends import get_parser
+from ..text.parse import BackendError, Parser
 from .pool import ordered_map, worker_count
 
 __all__ = ["Result", "analyze_many"]
@@ -43,7 +45,7 @@ class Result:
 def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = None,
                  dct: date | datetime | str | None = None,
                  anchors: Mapping[str, date | datetime | str] | None = None,
-                 parser: Parser | str = "builtin") -> Iterator[Result]:
+                 parser: Parser | str = "builtin", language: LanguageLike = "nl") -> Iterator[Result]:
     """Analyze documents ``{"id", "text", "dct"}`` in parallel; results in input order.
 
     Args:
@@ -52,9 +54,9 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
             Read lazily, a few batches ahead of the workers.
         workers: processes to use, at most one per core; None for every core,
             1 to stay in this process.
-        dct, anchors, parser: as for :func:`timeline.analyze`. With more than one
-            worker, ``parser`` must be a name or an object that can be pickled;
-            each worker builds its own.
+        dct, anchors, parser, language: as for :func:`timeline.analyze`. With more
+            than one worker, ``parser`` must be a name or an object that can be
+            pickled; each worker builds its own.
 
     A document without text, with a DCT that cannot be read, or that fails in
     any other way yields a :class:`Result` whose ``error`` says why; the others
@@ -65,6 +67,8 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
     Raises:
         TypeError: for ``workers`` that is no whole number, ``anchors`` that is
             no mapping, or a parser object that cannot travel to the workers.
+        ValueError: for a language the library does not have (or a folder whose
+            data does not fit the schema), before any document is read.
 
     >>> import timeline
     >>> docs = [{"id": "a", "dct": "2017-02-02", "text": "Hij zei donderdag dat het kabinet vrijdag beslist."},
@@ -73,6 +77,7 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
     [('a', True), ('b', False)]
     """
     count = worker_count(workers)
+    lang = load_language(language)
     if anchors is not None and not isinstance(anchors, Mapping):
         raise TypeError(f"anchors must be a mapping from event words to dates, e.g. "
                         f"{{'inauguratie': '2017-01-20'}}, not {type(anchors).__name__}")
@@ -84,7 +89,7 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
         except Exception as err:
             raise TypeError(f"a parser object for several workers must pickle ({err}); pass its name, "
                             f"or workers=1") from None
-    job = functools.partial(_analyze_one, dct=dct, anchors=dict(anchors or {}), parser=parser)
+    job = functools.partial(_analyze_one, dct=dct, anchors=dict(anchors or {}), parser=parser, language=lang)
     return ordered_map(job, enumerate(docs), count, failed=_died)
 
 
@@ -94,15 +99,15 @@ def _died(item: tuple[int, Mapping[str, Any]], reason: str) -> Result:
 
 
 def _analyze_one(item: tuple[int, Mapping[str, Any]], dct: Any, anchors: Mapping[str, Any],
-                 parser: Parser | str) -> Result:
+                 parser: Parser | str, language: Language) -> Result:
     from ..pipeline import analyze
 
     number, doc = item
     doc_id = doc.get("id", number) if isinstance(doc, Mapping) else number
     try:
         doc_id, text, when = document_fields(doc, number, dct)
-        used = worker_parser(parser) if isinstance(parser, str) else parser
-        return Result(doc_id, analyze(text, when, anchors=anchors, parser=used))
+        used = worker_parser(parser, language) if isinstance(parser, str) else parser
+        return Result(doc_id, analyze(text, when, anchors=anchors, parser=used, language=language))
     except Exception as err:  # failure_reason raises again what is not the document's fault
         return Result(doc_id, error=failure_reason(err))
 
@@ -138,6 +143,6 @@ def failure_reason(err: Exception) -> str:
 
 
 @functools.cache
-def worker_parser(name: str, model_dir: str | None = None) -> Parser:
+def worker_parser(name: str, language: Language, model_dir: str | None = None) -> Parser:
     """The parser a name stands for, built once per process (a model loads once per worker)."""
-    return get_parser(name, model_dir=model_dir)
+    return get_parser(name, language, model_dir=model_dir)

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 from attrs import field, frozen
 
+from ..lang import Language, load_language
 from .batch import document_fields, failure_reason, worker_parser
 
 __all__ = ["DCT_SIDECAR", "MAX_BYTES", "Entry", "InputError", "Job", "folder_entries", "jsonl_entries",
@@ -93,6 +94,7 @@ class Job:
     model_dir: str | None = None
     encoding: str = "utf-8"
     errors: str = "strict"
+    language: Language = field(factory=load_language, converter=load_language)  # pickled as its code or folder
 
 
 def jsonl_entries(path: str, encoding: str = "utf-8", errors: str = "strict") -> Iterator[Entry]:
@@ -310,13 +312,15 @@ def line_id(entry: Entry) -> Any:
 
 
 def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
+    parser = worker_parser(job.parser, job.language, job.model_dir) if isinstance(job.parser, str) else job.parser
     if job.command == "recognize":
         from ..output.records import recognition_to_dict
         from ..pipeline import recognize_document
 
-        return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct))}
+        return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct, parser=parser,
+                                                                       language=job.language))}
     from ..output.formats import document_to_jsonl_line
     from ..pipeline import analyze
 
-    parser = worker_parser(job.parser, job.model_dir) if isinstance(job.parser, str) else job.parser
-    return document_to_jsonl_line(analyze(text, dct, anchors=job.anchors, parser=parser), doc_id)
+    return document_to_jsonl_line(analyze(text, dct, anchors=job.anchors, parser=parser, language=job.language),
+                                  doc_id)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..lang import Language, LanguageLike, load_language
 from ..output.formats import document_to_jsonl_line
 from .batch import Result, _analyze_one
 
@@ -51,7 +52,7 @@ def _parse_line(line: str) -> dict[str, Any] | None:
 
 def analyze_bag(docs: dask.bag.Bag, *, dct: date | datetime | str | None = None,
                 anchors: Mapping[str, date | datetime | str] | None = None,
-                documents: bool = False) -> dask.bag.Bag:
+                documents: bool = False, language: LanguageLike = "nl") -> dask.bag.Bag:
     """Analyze every document of ``docs`` (mappings ``{"id", "dct", "text"}``), lazily.
 
     Gives, per document and in the bag's order, the scorer's record that
@@ -60,24 +61,29 @@ def analyze_bag(docs: dask.bag.Bag, *, dct: date | datetime | str | None = None,
     to move between workers and ready for ``.map(json.dumps).to_textfiles(...)``.
     With ``documents=True`` it gives :class:`timeline.run.batch.Result` objects with the
     whole :class:`~timeline.model.Document` instead. ``dct`` and ``anchors`` are
-    defaults, as for :func:`timeline.analyze_many`.
+    defaults, as for :func:`timeline.analyze_many`; ``language`` as for
+    :func:`timeline.analyze` (checked here, and loaded once per worker process).
     """
-    job = functools.partial(_partition, dct=dct, anchors=dict(anchors or {}), documents=documents)
+    job = functools.partial(_partition, dct=dct, anchors=dict(anchors or {}), documents=documents,
+                            language=load_language(language))
     bag: dask.bag.Bag = docs.map_partitions(job)  # type: ignore[no-untyped-call]
     return bag
 
 
-def _partition(docs: Iterable[Any], dct: Any, anchors: Mapping[str, Any], documents: bool) -> list[Any]:
-    return list(_analyze(docs, dct, anchors, documents))
+def _partition(docs: Iterable[Any], dct: Any, anchors: Mapping[str, Any], documents: bool,
+               language: Language) -> list[Any]:
+    return list(_analyze(docs, dct, anchors, documents, language))
 
 
-def _analyze(docs: Iterable[Any], dct: Any, anchors: Mapping[str, Any], documents: bool) -> Iterator[Any]:
+def _analyze(docs: Iterable[Any], dct: Any, anchors: Mapping[str, Any], documents: bool,
+             language: Language) -> Iterator[Any]:
     for number, doc in enumerate(docs):
         if isinstance(doc, Mapping) and "error" in doc and "text" not in doc:  # a line read_jsonl could not read
             result = Result(doc.get("id"), error=str(doc["error"]))
         else:  # a bag has no global positions: a document without an id keeps id None
             doc = {"id": None, **doc} if isinstance(doc, Mapping) else doc
-            result = _analyze_one((number, doc), dct=dct, anchors=anchors, parser="builtin")
+            result = _analyze_one((number, doc), dct=dct, anchors=anchors, parser="builtin",
+                                  language=language)
         yield result if documents else to_record(result)
 
 

@@ -15,16 +15,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from attrs import field, frozen
 
-if TYPE_CHECKING:
-    from ..lang import Language
-
-__all__ = ["PARSERS", "BackendError", "Parser", "Sentence", "Token", "frozen_features", "get_parser"]
-
-PARSERS = ("builtin", "stanza", "frog")
+__all__ = ["BackendError", "Parser", "Sentence", "Token", "frozen_features"]
 
 
 class BackendError(RuntimeError):
@@ -197,35 +192,3 @@ class Parser(Protocol):
     def parse(self, text: str) -> tuple[Sentence, ...]:
         """The sentences of ``text``; token offsets index ``text`` itself."""
         ...
-
-
-def get_parser(parser: Parser | str = "builtin", language: Language | str = "nl", *,
-               model_dir: str | None = None) -> Parser:
-    """The parser a name stands for (``builtin``, ``stanza``, ``frog``), or ``parser`` itself.
-
-    ``model_dir`` is stanza's model folder (see :class:`~timeline.text.stanza.StanzaParser`).
-
-    Raises:
-        ValueError: for an unknown name, or ``model_dir`` with another parser.
-        TypeError: for an object that has no ``parse(text)``.
-    """
-    code = language if isinstance(language, str) else language.code
-    if model_dir is not None and parser != "stanza":
-        raise ValueError("a model folder is for the stanza parser")
-    if not isinstance(parser, str):
-        if not isinstance(parser, Parser):
-            raise TypeError(f"parser must be a name or have parse(text), not {type(parser).__name__}")
-        return parser
-    if parser == "builtin":
-        from .builtin import BuiltinParser
-
-        return BuiltinParser(code)
-    if parser == "stanza":  # the model folder: model_dir, else TIMELINE_STANZA_MODEL_DIR, else stanza's own
-        from .stanza import StanzaParser
-
-        return StanzaParser(model_dir=model_dir, language=code)
-    if parser == "frog":
-        from .frog import FrogParser
-
-        return FrogParser(language=code)
-    raise ValueError(f"unknown parser {parser!r}; available: {', '.join(PARSERS)}")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..lang import Language
 from ..time.intent import Tense
@@ -41,19 +41,19 @@ class TenseCues:
     """The language's auxiliary forms by role, and its stative participles."""
 
     def __init__(self, language: Language) -> None:
-        roles: dict[str, str] = dict(language.verbs.get("auxiliary", {}))
+        roles: Mapping[str, str] = language.verbs["auxiliary"]
         self.future = frozenset(form for form, role in roles.items() if role == "future")
         self.perfect = frozenset(form for form, role in roles.items() if role == "perfect")
         self.go = frozenset(form for form, role in roles.items() if role == "go")
         self.conditional = frozenset(form for form, role in roles.items() if role == "conditional")
-        stative = language.verbs.get("stative_participles", {})
-        self.state_auxiliary = frozenset(stative.get("after", ()))
-        self.stative = frozenset(stative.get("words", ()))
-        self.not_past = frozenset(language.verbs.get("not_past", {}).get("words", ()))
-        regular = language.tense.get("regular_past", {})
-        self.plural_past_endings = tuple(regular.get("plural_endings", ()))
-        self.past_not_endings = tuple(regular.get("not_endings", ()))
-        self.past_min = int(regular.get("min_length", 5))
+        stative = language.verbs["stative_participles"]
+        self.state_auxiliary: frozenset[str] = stative["after"]
+        self.stative: frozenset[str] = stative["words"]
+        self.not_past: frozenset[str] = language.verbs["not_past"]["words"]
+        regular = language.tense["regular_past"]
+        self.plural_past_endings: tuple[str, ...] = regular["plural_endings"]
+        self.past_not_endings: tuple[str, ...] = regular["not_endings"]
+        self.past_min: int = regular["min_length"]
 
     def may_be_plural_past(self, form: str) -> bool:
         """Whether a verb form may be a plural regular past (stem + den/ten): spelled like the

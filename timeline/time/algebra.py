@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from attrs import field, frozen
 
-__all__ = ["DayRule", "Grain", "Interval", "add", "containing", "day", "easter", "floor", "nth_weekday"]
+__all__ = ["DayRule", "Grain", "Interval", "PartOfDay", "Season", "add", "containing", "day", "easter", "floor",
+           "nth_weekday"]
 
 
 class Grain(enum.IntEnum):
@@ -35,10 +36,46 @@ class Grain(enum.IntEnum):
     CENTURY = 13
 
 
-# Parts of a day as (first hour, hour after the last); TimeML's MO/AF/EV/NI.
-PART_HOURS = {"NI": (0, 6), "MO": (6, 12), "AF": (12, 18), "EV": (18, 24)}
-# The month a season starts in; winter starts in December of its year.
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+class PartOfDay(enum.Enum):
+    """A part of a day: six hours each, the night first."""
+
+    NIGHT = "night"
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+    @property
+    def first_hour(self) -> int:
+        return 6 * _PARTS.index(self)
+
+    @staticmethod
+    def at(hour: int) -> PartOfDay:
+        """The part of the day an hour (0-23) falls in."""
+        return _PARTS[hour // 6]
+
+
+_PARTS = tuple(PartOfDay)
+
+
+class Season(enum.Enum):
+    """A season, in the order of the year; winter starts in December of its year."""
+
+    SPRING = "spring"
+    SUMMER = "summer"
+    AUTUMN = "autumn"
+    WINTER = "winter"
+
+    @property
+    def first_month(self) -> int:
+        return 3 + 3 * _SEASONS.index(self)
+
+    @staticmethod
+    def starting(month: int) -> Season:
+        """The season that starts in ``month`` (3, 6, 9 or 12)."""
+        return _SEASONS[(month - 3) // 3]
+
+
+_SEASONS = tuple(Season)
 # How many months one unit of a month-based grain spans.
 MONTHS_IN = {Grain.MONTH: 1, Grain.QUARTER: 3, Grain.SEASON: 3, Grain.HALF: 6,
              Grain.YEAR: 12, Grain.DECADE: 120, Grain.CENTURY: 1200}

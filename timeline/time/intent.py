@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from attrs import frozen
 
-from .algebra import DayRule, Grain
+from .algebra import DayRule, Grain, PartOfDay
 
 __all__ = [
     "Absolute",
@@ -31,6 +31,7 @@ __all__ = [
     "Length",
     "PartOfYear",
     "Ref",
+    "RefKind",
     "Relative",
     "Stretch",
     "Tense",
@@ -50,6 +51,14 @@ class Tense(enum.Enum):
 
     PAST = "past"
     PRESENT = "present"
+    FUTURE = "future"
+
+
+class RefKind(enum.Enum):
+    """A time named only vaguely: now, some time before now, some time after it."""
+
+    PRESENT = "present"
+    PAST = "past"
     FUTURE = "future"
 
 
@@ -85,7 +94,7 @@ class DayOfWeek:
     weekday: int
     direction: Direction | None = None
     week_shift: int | None = None  # "vorige week woensdag": -1
-    part: str | None = None  # MO, AF, EV, NI
+    part: PartOfDay | None = None
 
 
 @frozen
@@ -93,14 +102,14 @@ class Deictic:
     """A day counted from the DCT (``gisteren`` is -1), maybe with a part of day."""
 
     days: int
-    part: str | None = None
+    part: PartOfDay | None = None
 
 
 @frozen
 class Ref:
-    """``PRESENT_REF``, ``PAST_REF`` or ``FUTURE_REF``: now, some time ago, some time ahead."""
+    """Now, some time ago, or some time ahead (``momenteel``, ``onlangs``, ``binnenkort``)."""
 
-    kind: str
+    kind: RefKind
 
 
 @frozen
@@ -122,7 +131,7 @@ class Relative:
     amount: int
     unit: Grain
     anchor: Anchored = Anchored.DCT
-    part: str | None = None  # "morgenochtend" is tomorrow, MO
+    part: PartOfDay | None = None  # "morgenochtend" is tomorrow morning
 
 
 @frozen
@@ -134,7 +143,7 @@ class PartOfYear:
     """
 
     grain: Grain
-    index: int  # month 1-12, quarter 1-4, half 1-2, ISO week 1-53, season 1-4 (SP, SU, FA, WI)
+    index: int  # month 1-12, quarter 1-4, half 1-2, ISO week 1-53, season 1-4 (spring to winter)
     year: int | None = None
     year_shift: int | None = None
     direction: Direction | None = None
@@ -197,7 +206,7 @@ class Every:
     weekday: int | None = None
     unit: Grain | None = None
     amount: int = 1
-    part: str | None = None
+    part: PartOfDay | None = None
 
 
 @frozen

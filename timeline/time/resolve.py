@@ -17,7 +17,7 @@ from attrs import frozen
 
 from ..model import TimexType
 from . import timex
-from .algebra import PART_HOURS, SEASON_START, Grain, Interval, containing
+from .algebra import Grain, Interval, PartOfDay, Season, containing
 from .intent import (
     Absolute,
     Anchored,
@@ -34,6 +34,7 @@ from .intent import (
     Length,
     PartOfYear,
     Ref,
+    RefKind,
     Relative,
     Stretch,
     Tense,
@@ -111,10 +112,10 @@ def _midnight(d: date) -> datetime:
     return datetime.combine(d, time())
 
 
-def _day(d: date, part: str | None = None) -> Interval:
+def _day(d: date, part: PartOfDay | None = None) -> Interval:
     if part is None:
         return containing(_midnight(d), Grain.DAY)
-    return containing(_midnight(d) + timedelta(hours=PART_HOURS[part][0]), Grain.PART_OF_DAY)
+    return containing(_midnight(d) + timedelta(hours=part.first_hour), Grain.PART_OF_DAY)
 
 
 def _nearest(make: Callable[[int], Interval | None], around: int, now: Interval, way: Direction) -> Interval:
@@ -147,7 +148,7 @@ def _part_of_year(intent: PartOfYear, year: int) -> Interval | None:
         except ValueError:
             return None  # no week 53 that year
     if g is Grain.SEASON:
-        month = SEASON_START[("SP", "SU", "FA", "WI")[intent.index - 1]]
+        month = list(Season)[intent.index - 1].first_month
     else:
         month = {Grain.MONTH: intent.index, Grain.QUARTER: 3 * intent.index - 2,
                  Grain.HALF: 6 * intent.index - 5}[g]
@@ -179,7 +180,7 @@ def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
         case Deictic(days=n, part=part):
             return _dated(_day(dct + timedelta(days=n), part))
         case Ref(kind=kind):
-            return Resolved(TimexType.DATE, kind)
+            return Resolved(TimexType.DATE, timex.render_ref(kind))
         case Weekend(shift=shift, direction=forced):
             this = containing(today.start, Grain.WEEKEND)
             if shift is not None:
@@ -240,7 +241,7 @@ def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
     raise ValueError(f"cannot resolve {intent!r}")
 
 
-def _at_part(interval: Interval, part: str | None) -> Interval:
+def _at_part(interval: Interval, part: PartOfDay | None) -> Interval:
     if part is None or interval.grain is not Grain.DAY:
         return interval
     return _day(interval.start.date(), part)
@@ -271,14 +272,13 @@ def _type_of(intent: Intent) -> TimexType:
 
 
 def _fallback(intent: Intent) -> str:
-    """The value of an expression that cannot be placed on the calendar."""
-    amount = getattr(intent, "amount", 0)
-    if isinstance(intent, Relative) and amount:
-        return "PAST_REF" if amount < 0 else "FUTURE_REF"
+    """The value of an expression that cannot be placed on the calendar: a shift from now
+    is some time before or after it, a length an unknown number of days, a decade or a
+    century one with unknown digits, anything else an unknown date."""
+    if isinstance(intent, Relative):
+        kind = RefKind.PAST if intent.amount < 0 else RefKind.FUTURE if intent.amount > 0 else RefKind.PRESENT
+        return timex.render_ref(kind)
     if isinstance(intent, (Length, Stretch, Every)):
-        return "PXD"
-    if isinstance(intent, Decade):
-        return "XXX"
-    if isinstance(intent, Century):
-        return "XX"
-    return "PRESENT_REF" if isinstance(intent, Relative) else "XXXX"
+        return timex.render_duration(None, Grain.DAY)
+    return timex.render_unknown(Grain.DECADE if isinstance(intent, Decade)
+                                else Grain.CENTURY if isinstance(intent, Century) else Grain.YEAR)

@@ -13,12 +13,19 @@ import re
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 
-from .algebra import PART_HOURS, SEASON_START, Grain, Interval, containing
+from .algebra import Grain, Interval, PartOfDay, Season, containing
+from .intent import RefKind
 
-__all__ = ["is_value", "parse", "parse_duration", "render", "render_duration", "render_weekday_set"]
+__all__ = ["is_value", "parse", "parse_duration", "ref_kind", "render", "render_duration", "render_iso_interval",
+           "render_ref", "render_unknown", "render_weekday_set"]
 
-_PART_BY_HOUR = {hours[0]: code for code, hours in PART_HOURS.items()}
-_SEASON_BY_MONTH = {month: code for code, month in SEASON_START.items()}
+_PART = {PartOfDay.MORNING: "MO", PartOfDay.AFTERNOON: "AF", PartOfDay.EVENING: "EV", PartOfDay.NIGHT: "NI"}
+_PART_OF = {code: part for part, code in _PART.items()}
+_SEASON = {Season.SPRING: "SP", Season.SUMMER: "SU", Season.AUTUMN: "FA", Season.WINTER: "WI"}
+_SEASON_OF = {code: season for season, code in _SEASON.items()}
+_REF = {RefKind.PRESENT: "PRESENT_REF", RefKind.PAST: "PAST_REF", RefKind.FUTURE: "FUTURE_REF"}
+_REF_OF = {value: kind for kind, value in _REF.items()}
+_UNKNOWN = {Grain.CENTURY: "XX", Grain.DECADE: "XXX"}  # else a year: XXXX
 
 
 def render(interval: Interval) -> str:
@@ -33,7 +40,7 @@ def render(interval: Interval) -> str:
     if g is Grain.HOUR:
         return f"{ymd}T{s:%H}"
     if g is Grain.PART_OF_DAY:
-        return f"{ymd}T{_PART_BY_HOUR[s.hour]}"
+        return f"{ymd}T{_PART[PartOfDay.at(s.hour)]}"
     if g is Grain.DAY:
         return ymd
     if g in (Grain.WEEK, Grain.WEEKEND):
@@ -46,7 +53,7 @@ def render(interval: Interval) -> str:
     if g is Grain.HALF:
         return f"{s.year:04d}-H{(s.month - 1) // 6 + 1}"
     if g is Grain.SEASON:
-        return f"{s.year:04d}-{_SEASON_BY_MONTH[s.month]}"
+        return f"{s.year:04d}-{_SEASON[Season.starting(s.month)]}"
     if g is Grain.YEAR:
         return f"{s.year:04d}"
     if g is Grain.DECADE:
@@ -98,7 +105,7 @@ def parse(value: str) -> Interval:
         grain = Grain.QUARTER if size == 3 else Grain.HALF
         return containing(datetime(year, (n - 1) * size + 1, 1), grain)
     if m["season"]:
-        return containing(datetime(year, SEASON_START[m["season"]], 1), Grain.SEASON)
+        return containing(datetime(year, _SEASON_OF[m["season"]].first_month, 1), Grain.SEASON)
     if not m["month"]:
         return containing(datetime(year, 1, 1), Grain.YEAR)
     if not m["day"]:
@@ -112,7 +119,7 @@ def parse(value: str) -> Interval:
     if m["hour"]:
         return containing(d.replace(hour=int(m["hour"])), Grain.HOUR)
     if m["part"]:
-        return containing(d + timedelta(hours=PART_HOURS[m["part"]][0]), Grain.PART_OF_DAY)
+        return containing(d + timedelta(hours=_PART_OF[m["part"]].first_hour), Grain.PART_OF_DAY)
     return containing(d, Grain.DAY)
 
 
@@ -156,6 +163,30 @@ def parse_duration(value: str) -> tuple[int | None, Grain]:
     return (None if m[2] == "X" else int(m[2])), _UNIT_OF[m[1], m[3]]
 
 
-def render_weekday_set(weekday: int, part: str | None = None) -> str:
-    """The SET value of a weekly recurring day: ``XXXX-WXX-4`` (every Thursday)."""
-    return f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+def render_weekday_set(weekday: int, part: PartOfDay | None = None) -> str:
+    """The SET value of a weekly recurring day: ``XXXX-WXX-4`` (every Thursday), ``XXXX-WXX-4TEV``."""
+    return f"XXXX-WXX-{weekday}" + (f"T{_PART[part]}" if part else "")
+
+
+def render_ref(kind: RefKind) -> str:
+    """``PRESENT_REF``, ``PAST_REF`` or ``FUTURE_REF``."""
+    return _REF[kind]
+
+
+def ref_kind(value: str | None) -> RefKind | None:
+    """The kind of a vague value (``PAST_REF``...), None for any other."""
+    return _REF_OF.get(value) if value else None
+
+
+def render_unknown(grain: Grain) -> str:
+    """The value of a date whose digits are unknown, at a grain: ``XXXX``, ``XXX`` (a decade), ``XX``."""
+    return _UNKNOWN.get(grain, "XXXX")
+
+
+def render_iso_interval(interval: Interval) -> str:
+    """An ISO 8601 interval by its first and last day (or minute): ``2017-01-26/2017-02-02``,
+    the anchor of an event dated by a stretch such as ``de afgelopen week``."""
+    if interval.grain >= Grain.DAY or (interval.start.time() == time() and interval.end.time() == time()):
+        return f"{interval.start.date().isoformat()}/{(interval.end - timedelta(days=1)).date().isoformat()}"
+    last = interval.end - timedelta(minutes=1)
+    return f"{interval.start.isoformat(timespec='minutes')}/{last.isoformat(timespec='minutes')}"

@@ -63,11 +63,7 @@ NO_FEATURES = frozen_features(())
 @functools.cache
 def _tables(language: Language) -> Tables:
     """The tables of a language, built once per loaded language."""
-    return Tables(VerbLexicon.of(language), language.data("parser"), read_verb)
-
-
-def _check_language(instance: BuiltinParser, attribute: object, value: str) -> None:
-    load_language(value)  # raises ValueError for a language the library does not have
+    return Tables(VerbLexicon.of(language), language.data("parser"), read_verb, language.morphology)
 
 
 @frozen
@@ -79,7 +75,7 @@ class BuiltinParser:
     [('Hij', 'PRON', 'hij'), ('legde', 'VERB', 'opleggen')]
     """
 
-    language: str = field(default="nl", validator=_check_language)
+    language: Language = field(factory=load_language, converter=load_language)  # a code, a folder, or a Language
 
     def parse(self, text: str) -> tuple[Sentence, ...]:
         """The sentences of ``text``; token offsets index ``text`` itself."""
@@ -96,7 +92,7 @@ class BuiltinParser:
         read as a name where the block writes it with a capital inside a sentence too; a
         block holds some 64K characters of whole paragraphs (an article, or a few), so a
         long text is read once and in flat memory."""
-        tables = _tables(load_language(self.language))
+        tables = _tables(self.language)
         index = 0
         for a, b in blocks(text):
             toks = read_tokens(text, a, b, tables.token_lists)

@@ -12,6 +12,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ...lang.morphology import Morphology
 from ..parse import frozen_features
 from ..sentences import END
 from ..tokens import TokenLists
@@ -55,8 +56,9 @@ class Tables:
     read-only after)."""
 
     def __init__(self, lex: VerbLexicon, data: Mapping[str, Any],
-                 reader: Callable[[Tables, str], Verb | None]) -> None:
+                 reader: Callable[[Tables, str], Verb | None], morphology: Morphology) -> None:
         self.lex = lex
+        self.morphology = morphology  # the language's spelling rules: the infinitive of a stem
         self.closed: dict[str, str] = {word: upos for upos, words in data.get("upos", {}).items() for word in words}
         self.finite = {form: (str(pair[0]), str(pair[1])) for form, pair in data.get("finite", {}).items()}
 

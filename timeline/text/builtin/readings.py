@@ -14,7 +14,7 @@ from .lexicon import FIN, FIN_INF, FIN_PART, INF, PART, Verb
 if TYPE_CHECKING:
     from .lexicon import Tables
 
-__all__ = ["base", "guess", "known", "read_verb", "respell"]
+__all__ = ["base", "guess", "known", "read_verb"]
 
 
 def read_verb(t: Tables, low: str) -> Verb | None:
@@ -121,7 +121,7 @@ def guess(t: Tables, form: str, endings: tuple[str, ...], *, keep: bool = False)
     stems = [form[: -len(end)] for end in endings if form.endswith(end) and len(form) > len(end) + 1]
     if keep:
         stems.append(form)
-    guesses = [g for g in (respell(t, stem) for stem in stems) if g is not None]
+    guesses = [g for g in map(t.morphology.infinitive, stems) if g is not None]
     for g in guesses:
         if known(t, g):
             return g, True
@@ -136,35 +136,3 @@ def known(t: Tables, infinitive: str) -> bool:
         return True
     return any(infinitive.startswith(prefix) and infinitive[len(prefix):] in lex.infinitives
                for prefix in lex.inseparable)
-
-
-def respell(t: Tables, stem: str) -> str | None:
-    """The infinitive of a stem by the spelling rules in the data (None if it cannot be one)."""
-    vowels, ending, voiced = t.vowels, t.infinitive, t.voiced
-    if len(stem) < 2 or stem[-1] in vowels or not stem[-1].isalpha():
-        return None
-    last, body = stem[-1], stem[:-1]
-    if len(body) >= 2 and body[-1] == body[-2] and body[-1] in vowels:  # a long vowel written double
-        return body[:-1] + voiced.get(last, last) + ending
-    if body.endswith(t.diphthongs):
-        return body + voiced.get(last, last) + ending
-    if body[-1] in t.voiced_after.get(last, ""):
-        return body + voiced.get(last, last) + ending
-    if (body[-1] in vowels and (len(body) == 1 or body[-2] not in vowels) and last not in t.undoubled
-            and _stressed(t, stem)):
-        return body + last + last + ending  # a short vowel keeps its closed syllable
-    return body + last + ending
-
-
-def _stressed(t: Tables, stem: str) -> bool:
-    """Whether the stem's last syllable is stressed (so its consonant doubles before -en)."""
-    if not stem.endswith(t.unstressed):
-        return True
-    core = stem
-    for prefix in t.lex.inseparable:
-        if core.startswith(prefix) and len(core) > len(prefix) + 2:
-            core = core[len(prefix):]
-            break
-    vowels = t.vowels
-    groups = sum(1 for k, ch in enumerate(core) if ch in vowels and (k == 0 or core[k - 1] not in vowels))
-    return groups < 2

@@ -29,16 +29,16 @@ class VerbLexicon:
         verbs, cues = language.verbs, language.tense
         self.past: dict[str, str] = {}
         self.participles: dict[str, str] = {}
-        known = {**verbs.get("conjugated", {}), **verbs.get("irregular", {})}
+        known = {**verbs["conjugated"], **verbs["irregular"]}
         for infinitive, forms in known.items():
             for key in ("past", "past_plural"):
-                if key in forms:
+                if forms.get(key):
                     self.past[forms[key]] = infinitive
             self.participles[forms["participle"]] = infinitive
         self.infinitives = frozenset(known)
         self.present: dict[str, str] = dict(verbs.get("present_irregular", {}))
         self.not_past = frozenset(verbs.get("not_past", {}).get("words", ()))
-        particles = sorted(verbs.get("separable_particles", {}).get("words", ()), key=len, reverse=True)
+        particles = sorted(verbs["separable_particles"]["words"], key=lambda p: (-len(p), p))
         self.particles: dict[str, tuple[str, ...]] = {}  # by first letter, longest first
         for particle in particles:
             self.particles[particle[:1]] = (*self.particles.get(particle[:1], ()), particle)

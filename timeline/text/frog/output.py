@@ -13,7 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
-from ...lang import load_language
+from ...lang import Language, LanguageLike, load_language
 
 __all__ = ["FrogWord", "align", "cgn_to_ud", "read_output"]
 
@@ -43,9 +43,12 @@ class _Tables:
     copula: frozenset[str]  # AUX when the clause has no other verb form
 
 
+def _tables(language: LanguageLike = "nl") -> _Tables:
+    return _tables_of(load_language(language))
+
+
 @functools.cache
-def _tables(code: str = "nl") -> _Tables:
-    language = load_language(code)
+def _tables_of(language: Language) -> _Tables:
     data = language.data("frog")
     tags: dict[str, Any] = data.get("tags", {})
     relations: dict[str, Any] = data.get("relations", {})

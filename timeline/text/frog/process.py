@@ -18,7 +18,7 @@ import weakref
 from collections.abc import Sequence
 from typing import Any
 
-from ...lang import load_language
+from ...lang import LanguageLike, load_language
 from ..parse import BackendError, Sentence
 from .sentences import sentences_of
 
@@ -61,9 +61,10 @@ class FrogParser:
     """
 
     def __init__(self, *, executable: str = "frog", server: tuple[str, int] | None = None,
-                 skip: str | None = DEFAULT_SKIP, timeout: float = 600.0, language: str = "nl") -> None:
-        if not load_language(language).data("frog"):
-            raise ValueError(f"Frog parses Dutch; the language {language!r} has no table of Frog's tags")
+                 skip: str | None = DEFAULT_SKIP, timeout: float = 600.0, language: LanguageLike = "nl") -> None:
+        lang = load_language(language)
+        if not lang.data("frog"):
+            raise ValueError(f"Frog parses Dutch; the language {lang.code!r} has no table of Frog's tags")
         if skip is not None and not set(skip) <= _MODULES:
             raise ValueError(f"skip takes Frog's module letters ({''.join(sorted(_MODULES))}), not {skip!r}")
         if timeout <= 0:
@@ -72,7 +73,7 @@ class FrogParser:
         self.server = server
         self.skip = skip or None
         self.timeout = timeout
-        self.language = language
+        self.language = lang
 
     def __repr__(self) -> str:
         where = f"server={self.server!r}" if self.server is not None else f"executable={self.executable!r}"
@@ -243,9 +244,10 @@ class FrogServer:
         """Whether the server is still up."""
         return self._finalizer.alive and self._process.poll() is None
 
-    def parser(self, *, timeout: float = 600.0) -> FrogParser:
+    def parser(self, *, timeout: float = 600.0, language: LanguageLike = "nl") -> FrogParser:
         """A parser that asks this server."""
-        return FrogParser(executable=self.executable, server=self.address, skip=self.skip, timeout=timeout)
+        return FrogParser(executable=self.executable, server=self.address, skip=self.skip, timeout=timeout,
+                          language=language)
 
     def close(self) -> None:
         """Stop the server (and any connection it is still serving)."""

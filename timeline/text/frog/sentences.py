@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ...lang import LanguageLike
 from ..parse import Sentence
 from ..trees import clause_numbers
 from .output import FrogWord, _split_tag, _Tables, _tables, align, cgn_to_ud, read_output
@@ -12,7 +13,7 @@ from .output import FrogWord, _split_tag, _Tables, _tables, align, cgn_to_ud, re
 __all__ = ["sentences_of"]
 
 
-def sentences_of(output: str, text: str, language: str = "nl") -> tuple[Sentence, ...]:
+def sentences_of(output: str, text: str, language: LanguageLike = "nl") -> tuple[Sentence, ...]:
     """The sentences of ``text`` from Frog's tab-separated output for it.
 
     A pure function: what :class:`FrogParser` does with Frog's answer, usable

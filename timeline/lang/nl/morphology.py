@@ -1,4 +1,6 @@
-"""Forms of regular (weak) Dutch verbs, derived from the infinitive by spelling rules.
+"""Dutch spelling rules for verbs: the forms of regular verbs, and the infinitive of a stem.
+
+Forms of regular (weak) Dutch verbs are derived from the infinitive by spelling rules.
 
 A weak verb makes its past with the stem + ``de``/``te`` (``te`` after a stem
 ending in one of the consonants of 't kofschip), its plural with an added
@@ -11,6 +13,9 @@ infinitive).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 _VOWELS = "aeiouy"
 _VOICELESS = ("t", "k", "f", "s", "ch", "p", "x", "sh")  # 't kofschip (and loans)
@@ -71,23 +76,74 @@ def forms(infinitive: str, *, unstressed: bool = False, particle: str = "") -> d
     return found
 
 
-def expand(verbs: dict[str, object]) -> dict[str, object]:
-    """The verb data with the forms of the ``[regular]`` verbs added under ``conjugated``.
+def conjugate(verbs: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """The forms of the ``[regular]`` verbs of ``verbs.toml``, by infinitive.
 
     ``[regular]`` lists infinitives (``words``; ``unstressed`` for a schwa before
     ``en``); a separable verb is written ``particle|base`` (``aan|kondigen``).
     Forms that ``[not_past]`` says are other words are left out.
     """
-    regular = verbs.get("regular", {})
-    if not isinstance(regular, dict):
-        raise ValueError("[regular] in verbs.toml must be a table")
-    not_past = set(verbs.get("not_past", {}).get("words", ()))  # type: ignore[attr-defined]
+    not_past = verbs["not_past"]["words"]
     conjugated: dict[str, dict[str, str]] = {}
     for key, unstressed in (("words", False), ("unstressed", True)):
-        for entry in regular.get(key, ()):
+        for entry in verbs["regular"][key]:
             particle, _, base = entry.rpartition("|")
             found = forms(base, unstressed=unstressed, particle=particle)
             if not_past.intersection((found["past"], found.get("past_plural"))):
                 continue
             conjugated[particle + base] = found
-    return {**verbs, "conjugated": conjugated}
+    return conjugated
+
+
+class DutchMorphology:
+    """The Dutch spelling rules the built-in parser and the verb lexicon use (see the module's doc)."""
+
+    def __init__(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        lemma = data["parser"]["lemma"]
+        self.vowels: str = lemma["vowels"]
+        self.ending: str = lemma["infinitive"]
+        self.voiced: Mapping[str, str] = lemma["voiced"]
+        self.voiced_after: Mapping[str, str] = lemma["voiced_after"]
+        self.diphthongs: tuple[str, ...] = lemma["diphthongs"]
+        self.undoubled: str = lemma["undoubled"]
+        self.unstressed: tuple[str, ...] = lemma["unstressed"]
+        self.inseparable: tuple[str, ...] = data["tense"]["participle"]["inseparable"]
+
+    def conjugate(self, verbs: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+        return conjugate(verbs)
+
+    def infinitive(self, stem: str) -> str | None:
+        """The infinitive of a stem: ``werk`` -> ``werken``, ``raak`` -> ``raken``, ``stel`` ->
+        ``stellen``, ``leef`` -> ``leven`` (None if the stem cannot be one)."""
+        vowels, ending, voiced = self.vowels, self.ending, self.voiced
+        if len(stem) < 2 or stem[-1] in vowels or not stem[-1].isalpha():
+            return None
+        last, body = stem[-1], stem[:-1]
+        if len(body) >= 2 and body[-1] == body[-2] and body[-1] in vowels:  # a long vowel written double
+            return body[:-1] + voiced.get(last, last) + ending
+        if body.endswith(self.diphthongs):
+            return body + voiced.get(last, last) + ending
+        if body[-1] in self.voiced_after.get(last, ""):
+            return body + voiced.get(last, last) + ending
+        if (body[-1] in vowels and (len(body) == 1 or body[-2] not in vowels) and last not in self.undoubled
+                and self._stressed(stem)):
+            return body + last + last + ending  # a short vowel keeps its closed syllable
+        return body + last + ending
+
+    def _stressed(self, stem: str) -> bool:
+        """Whether the stem's last syllable is stressed (so its consonant doubles before -en)."""
+        if not stem.endswith(self.unstressed):
+            return True
+        core = stem
+        for prefix in self.inseparable:
+            if core.startswith(prefix) and len(core) > len(prefix) + 2:
+                core = core[len(prefix):]
+                break
+        vowels = self.vowels
+        groups = sum(1 for k, ch in enumerate(core) if ch in vowels and (k == 0 or core[k - 1] not in vowels))
+        return groups < 2
+
+
+def morphology(data: Mapping[str, Mapping[str, Any]]) -> DutchMorphology:
+    """The morphology of Dutch, from its loaded data files."""
+    return DutchMorphology(data)

@@ -1,0 +1,41 @@
+"""The Dutch rules, one module per family of expressions (matching the corpus files of the
+tests, ``tests/corpus/nl/<family>.toml``), each a function of the lexicon's classes.
+
+Rules come in priority order: at each position the longest match wins, and among
+equally long ones the earlier rule; blocked readings come first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ....time.patterns import Rule
+from . import (
+    absolute,
+    anaphoric,
+    blocks,
+    calendar_unit,
+    clock,
+    decade,
+    deictic,
+    duration,
+    holiday,
+    month,
+    offset,
+    weekday,
+)
+from . import range as ranges  # the modules are named as the corpus files; the names here keep the builtins
+from . import set as sets
+from .vocab import Vocab
+
+__all__ = ["build_rules"]
+
+
+def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
+    """Every Dutch rule, built over the lexicon's word classes, in priority order."""
+    v = Vocab(lexicon)
+    families = (blocks.rules, ranges.rules, absolute.rules, weekday.rules, deictic.rules, calendar_unit.rules,
+                month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
+                clock.rules, duration.rules, sets.rules)
+    return tuple(rule for family in families for rule in family(v))

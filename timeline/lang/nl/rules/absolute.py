@@ -1,0 +1,45 @@
+"""Absolute dates: with their year, or a day and month whose year the direction picks
+(``3 februari 2017``, ``14-03-2017``, ``2017-02-03``, ``3 februari``, ``februari 2017``,
+``in 2014``, ``week 12``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ....time.algebra import Grain
+from ....time.intent import Absolute, DayMonth, Direction, PartOfYear
+from ....time.patterns import Alt, Number, Opt, Rule, Seq
+from ...common import date_or_block, day, iso_date, numeric_date, year
+from .vocab import Vocab, direction_of, in_year
+
+
+def rules(v: Vocab) -> list[Rule]:
+    weekday_before = Opt(Alt(v.weekday, v.w("weekday_abbr")))
+    return [
+        numeric_date(("14-03-2017", "1-7-2022", "14/03/2017")),
+        iso_date(),
+        Rule("date.full", Seq(weekday_before, day(), v.month_any(), year()),
+             lambda m: date_or_block(m["year"], m["month"], m["day"]),
+             examples=("3 februari 2017", "3 feb. 2017", "vrijdag 3 februari 2017")),
+        Rule("date.day_month", Seq(weekday_before, day(), v.month_any(), v.direction_after),
+             lambda m: _directed(date_or_block(None, m["month"], m["day"]), direction_of(m)),
+             examples=("3 februari", "vrijdag 3 februari", "1 maart jl.")),
+        Rule("date.month_year", Seq(v.w("month", "month"), Alt(year(), Seq(Opt(v.w("of")), v.w("shift", "year_shift"),
+                                                                         v.w("year_word")))),
+             lambda m: Absolute(m["year"], m["month"]) if "year" in m
+             else PartOfYear(Grain.MONTH, m["month"], year_shift=m["year_shift"]),
+             examples=("februari 2017", "december vorig jaar", "maart van dit jaar")),
+        Rule("date.year", year(), lambda m: Absolute(m["year"]), after=v.lex["year_cue"],
+             examples=("in 2014", "sinds 2000")),
+        Rule("date.the_year", Seq(Opt(v.the), v.w("year_word"), year()), lambda m: Absolute(m["year"]),
+             examples=("het jaar 2000",)),
+        Rule("date.week", Seq(v.w("week_word"), Number(1, 53, "week", digits=2), Opt(Seq(Opt(v.w("of")), year()))),
+             lambda m: PartOfYear(Grain.WEEK, m["week"], **(in_year(m) or {"year_shift": 0})),
+             examples=("week 12", "week 3 van 2016")),
+    ]
+
+
+def _directed(intent: Any, direction: Direction | None) -> Any:
+    if isinstance(intent, DayMonth) and direction:
+        return DayMonth(intent.month, intent.day, direction)
+    return intent

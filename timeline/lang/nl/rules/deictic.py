@@ -1,0 +1,18 @@
+"""Days named from the DCT (``gisteren``, ``morgenochtend``, ``vanavond``) and vague
+references to now, the past or the future (``momenteel``, ``onlangs``, ``binnenkort``)."""
+
+from __future__ import annotations
+
+from ....time.intent import Deictic, Ref, RefKind
+from ....time.patterns import Rule
+from .vocab import Vocab
+
+
+def rules(v: Vocab) -> list[Rule]:
+    return [
+        Rule("deictic.word", v.w("deictic", "d"),
+             lambda m: Ref(m["d"]) if isinstance(m["d"], RefKind) else Deictic(m["d"]["days"], m["d"]["part"]),
+             examples=("gisteren", "morgenochtend", "vanavond")),
+        Rule("deictic.ref", v.w("reference", "ref"), lambda m: Ref(m["ref"]),
+             examples=("momenteel", "binnenkort", "onlangs")),
+    ]

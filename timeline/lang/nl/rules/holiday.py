@@ -1,0 +1,18 @@
+"""Holidays, each found in a year by its calendar rule (``Pasen``, ``tweede kerstdag``,
+``Koningsdag 2014``)."""
+
+from __future__ import annotations
+
+from ....time.intent import Holiday
+from ....time.patterns import Opt, Rule, Seq
+from ...common import year
+from .vocab import Vocab, direction_of
+
+
+def rules(v: Vocab) -> list[Rule]:
+    return [
+        Rule("holiday.name", Seq(Opt(v.direction), v.w("holiday", "holiday"), Opt(year())),
+             lambda m: Holiday(m.toks.text[slice(*m.span("holiday"))].lower(), m["holiday"], direction_of(m),
+                               m.get("year")),
+             examples=("Pasen", "tweede kerstdag", "Koningsdag 2014", "afgelopen kerst")),
+    ]

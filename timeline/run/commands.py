@@ -1,0 +1,214 @@
+"""The commands of the command line: what ``recognize``, ``analyze`` and ``explain`` do with
+their arguments (see :mod:`timeline.run.cli` for the arguments themselves)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from ..dct import parse_dct
+from ..lang import load_language
+from ..model import Document
+from ..output.records import interval_to_dict, recognition_to_dict, timex_to_dict
+from ..pipeline import recognize_document
+from ..text.backends import get_parser
+from ..text.reading import read, tense_at
+from ..time.algebra import Interval
+from ..time.intent import Tense
+from ..time.recognize import Resolver, resolve_mentions
+from ..time.recognizer import mentions_in
+from ..time.resolve import unresolved, uses_reference
+from ..time.timex import is_value
+from ..time.timex import parse as parse_value
+from .corpus import Entry, InputError, Job, folder_entries, jsonl_entries, line_id, read_text, run_entry
+from .pool import cores, ordered_map
+from .sink import Sink, dumps, say, write_json, write_table
+
+__all__ = ["FORMATS", "analyze", "explain", "recognize", "write_document"]
+
+
+def recognize(args: argparse.Namespace, out: Sink) -> int:
+    """``timeline recognize``: the time expressions of a text, or of each document of a corpus."""
+    return _run(args, out, "recognize", {})
+
+
+def analyze(args: argparse.Namespace, out: Sink) -> int:
+    """``timeline analyze``: the timeline of a text, or of each document of a corpus."""
+    return _run(args, out, "analyze", _anchors(args.anchor))
+
+
+def _run(args: argparse.Namespace, out: Sink, command: str, anchors: dict[str, str]) -> int:
+    from ..pipeline import analyze
+
+    if args.model_dir and args.parser != "stanza":
+        raise InputError("--model-dir is for --parser stanza")
+    language = load_language(args.language)
+    with contextlib.ExitStack() as stack:
+        # One backend for every document of a corpus; Frog takes seconds to load, so a
+        # corpus gets one Frog server rather than one start per document.
+        parser: Any = args.parser
+        if _is_corpus(args):
+            if args.parser == "frog":
+                from ..text.frog import FrogServer
+
+                parser = stack.enter_context(FrogServer()).parser(language=language)
+            job = Job(command, args.dct, anchors, parser, args.model_dir, args.encoding, args.errors, language)
+            return _run_corpus(args, out, job)
+        parser = get_parser(parser, language, model_dir=args.model_dir)
+        text = read_text(args.file, args.encoding, args.errors)
+        if command == "analyze":
+            doc = analyze(text, args.dct, anchors=anchors, parser=parser, language=language)
+            write_document(doc, args.format, out, args.file)
+            return 0
+        recognition = recognize_document(text, args.dct, parser=parser, language=language)
+    if args.format == "table":
+        write_table(recognition_to_dict(recognition), out)
+    else:
+        head = {"dct": recognition.dct.isoformat(), "dct_source": recognition.dct_source.value}
+        write_json(head, "timexes", map(timex_to_dict, recognition.timexes), out,
+                   2 if args.format == "json" else None)
+    return 0
+
+
+def _is_corpus(args: argparse.Namespace) -> bool:
+    return bool(args.jsonl) or (args.file != "-" and os.path.isdir(args.file))
+
+
+def _run_corpus(args: argparse.Namespace, out: Sink, job: Job) -> int:
+    """Corpus mode: one result line per document, in input order, on ``--workers`` processes;
+    a document that fails gets an error line (and exit code 1), the others go on."""
+    entries = (jsonl_entries(args.file, args.encoding, args.errors) if args.jsonl
+               else folder_entries(args.file, args.dcts))
+    workers = args.workers
+    if workers is None:  # every core for the built-in parser; a model or server per process costs too much
+        workers = cores() if job.parser == "builtin" else 1
+    elif workers > 1 and not isinstance(job.parser, str):
+        raise InputError("--workers above 1 is for the builtin and stanza parsers (Frog runs as one server)")
+    results = ordered_map(functools.partial(run_entry, job=job), entries, workers, failed=_lost)
+    failed = 0
+    with _progress(args) as bar:
+        for record, error in results:
+            if error is not None:
+                failed += 1
+                message = f"timeline: {error}"
+                if bar is not None:
+                    bar.write(message, file=sys.stderr)
+                else:
+                    say(message)
+            out.write(dumps(record, out) + "\n")
+            if bar is not None:
+                bar.update()
+    return 1 if failed else 0
+
+
+def _lost(entry: Entry, reason: str) -> tuple[dict[str, Any], str]:
+    """The error record of a document whose worker process died while on it."""
+    where = f"{entry.where}: {reason}"
+    return {"id": line_id(entry), "error": where}, where
+
+
+def _progress(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any]:
+    """A progress bar on stderr when stderr is a terminal (and not ``--quiet``), else nothing."""
+    if args.quiet or not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    bar: contextlib.AbstractContextManager[Any] = tqdm(file=sys.stderr, unit=" docs", desc="timeline",
+                                                       dynamic_ncols=True)
+    return bar
+
+
+def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or ():
+        name, sep, when = pair.partition("=")
+        if not sep or not name.strip() or not when.strip():
+            raise InputError(f"--anchor needs NAME=DATE, e.g. inauguratie=2017-01-20, not {pair!r}")
+        out[name.strip()] = when.strip()
+    return out
+
+
+FORMATS = ("table", "json", "jsonl", "timeml", "csv", "html")
+
+
+def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
+    """Write ``doc`` to ``out`` as ``analyze --format fmt`` does; ``name`` is the input file
+    (``-``: standard input), for the page's title and the JSON line's id."""
+    from ..output.formats import (
+        document_to_csv,
+        document_to_dict,
+        document_to_jsonl_line,
+        document_to_timeml,
+        timeline_table,
+    )
+
+    if fmt == "table":
+        out.write(timeline_table(doc))
+    elif fmt == "timeml":
+        out.write(document_to_timeml(doc) + "\n")
+    elif fmt == "csv":
+        out.write(document_to_csv(doc))
+    elif fmt == "html":
+        from ..output.html import document_to_html
+
+        out.write(document_to_html(doc, "Timeline" if name == "-" else f"Timeline: {os.path.basename(name)}"))
+    elif fmt == "jsonl":
+        out.write(dumps(document_to_jsonl_line(doc, name), out) + "\n")
+    elif fmt == "json":
+        out.write(dumps(document_to_dict(doc), out, indent=2) + "\n")
+    else:
+        raise ValueError(f"unknown format {fmt!r}; available: {', '.join(FORMATS)}")
+
+
+def explain(args: argparse.Namespace, out: Sink) -> int:
+    """``timeline explain``: how one expression is read and resolved, step by step."""
+    lang = load_language(args.language)
+    dct = parse_dct(args.dct, lang)
+    text = args.expression
+    mentions = mentions_in(text, lang)
+    if not mentions:
+        out.write(f"no time expression found in {text!r}\n")
+        return 1
+    reference, note = _reference(args.reference)
+    if args.tense:
+        timexes = resolve_mentions(text, mentions, dct, Tense(args.tense), reference)
+    else:  # the tense of its clause, as the parse of the expression gives it
+        block = next(read(text, get_parser("builtin", lang), lang))
+        timexes = tuple(Resolver(text, dct, reference).resolve(mentions, lambda m: tense_at(block, m.span.start, lang)))
+    for t in timexes:
+        if note and uses_reference(t.intent):  # its anchor lies beyond the calendar: its value is unknown
+            unknown = unresolved(t.intent)
+            t = attrs.evolve(t, type=unknown.type, value=unknown.value, interval=None)
+        out.write(f"text      {t.text!r}\n")
+        out.write(f"rule      {t.rule}\n")
+        out.write(f"meaning   {t.intent!r}\n")
+        out.write(f"anchor    DCT {dct.isoformat()}, tense {t.tense.value if t.tense else '-'}"
+                  + (f", reference {args.reference}{note}" if args.reference else "") + "\n")
+        out.write(f"type      {t.type.value}\n")
+        out.write(f"value     {t.value}" + (f" (mod {t.mod.value})" if t.mod else "") + "\n")
+        out.write(f"interval  {json.dumps(interval_to_dict(t.interval))}\n")
+        if args.json:
+            out.write(dumps(timex_to_dict(t), out) + "\n")
+    return 0
+
+
+def _reference(value: str | None) -> tuple[Interval | None, str]:
+    """The ``--reference`` interval, and a note when the value is one the calendar has no
+    room for (``9999-12-31`` would end in year 10000)."""
+    if not value:
+        return None, ""
+    try:
+        return parse_value(value), ""
+    except ValueError:
+        if not is_value(value):
+            raise ValueError(f"--reference must be a TIMEX3 date or time value such as 2017-02-02 or "
+                             f"2017-W05, not {value!r}") from None
+        return None, " (beyond the ends of the calendar: what it anchors is unknown)"

@@ -1,0 +1,45 @@
+"""The parsers by name: the built-in one, stanza and Frog, each for a language.
+
+The backends are imported when chosen, so stanza and its torch load only for
+a run that asks for them.
+"""
+
+from __future__ import annotations
+
+from ..lang import LanguageLike, load_language
+from .parse import Parser
+
+__all__ = ["PARSERS", "get_parser"]
+
+PARSERS = ("builtin", "stanza", "frog")
+
+
+def get_parser(parser: Parser | str = "builtin", language: LanguageLike = "nl", *,
+               model_dir: str | None = None) -> Parser:
+    """The parser a name stands for (``builtin``, ``stanza``, ``frog``), or ``parser`` itself.
+
+    ``model_dir`` is stanza's model folder (see :class:`~timeline.text.stanza.StanzaParser`).
+
+    Raises:
+        ValueError: for an unknown name, or ``model_dir`` with another parser.
+        TypeError: for an object that has no ``parse(text)``.
+    """
+    if model_dir is not None and parser != "stanza":
+        raise ValueError("a model folder is for the stanza parser")
+    if not isinstance(parser, str):
+        if not isinstance(parser, Parser):
+            raise TypeError(f"parser must be a name or have parse(text), not {type(parser).__name__}")
+        return parser
+    if parser == "builtin":
+        from .builtin import BuiltinParser
+
+        return BuiltinParser(load_language(language))
+    if parser == "stanza":  # the model folder: model_dir, else TIMELINE_STANZA_MODEL_DIR, else stanza's own
+        from .stanza import StanzaParser
+
+        return StanzaParser(model_dir=model_dir, language=load_language(language).stanza)
+    if parser == "frog":
+        from .frog import FrogParser
+
+        return FrogParser(language=load_language(language))
+    raise ValueError(f"unknown parser {parser!r}; available: {', '.join(PARSERS)}")
