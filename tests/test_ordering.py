@@ -42,12 +42,33 @@ def test_a_shared_rank_means_every_pair_overlaps(ivs: list[Interval]) -> None:
                 assert a.overlaps(b)
 
 
-@given(st.lists(intervals(), max_size=20, unique_by=lambda iv: (iv.start, iv.end)), st.randoms())
+def with_ties(size: int) -> st.SearchStrategy[list[Interval]]:
+    """Lists of intervals drawn from a few, so that equal intervals are common."""
+    return st.lists(intervals(), min_size=1, max_size=8).flatmap(
+        lambda few: st.lists(st.sampled_from(few), max_size=size))
+
+
+@given(st.one_of(st.lists(intervals(), max_size=20), with_ties(20)), st.randoms())
 def test_ranks_do_not_depend_on_the_order_given(ivs: list[Interval], rnd: object) -> None:
-    shuffled = list(ivs)
-    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
-    by_interval = dict(zip(ivs, rank(ivs), strict=True))
-    assert dict(zip(shuffled, rank(shuffled), strict=True)) == by_interval
+    order = list(range(len(ivs)))
+    rnd.shuffle(order)  # type: ignore[attr-defined]
+    ranks, shuffled = rank(ivs), rank([ivs[k] for k in order])
+    assert [shuffled[order.index(k)] for k in range(len(ivs))] == ranks
+
+
+@given(with_ties(20))
+def test_equal_intervals_share_a_rank(ivs: list[Interval]) -> None:
+    ranks = rank(ivs)
+    for a, ra in zip(ivs, ranks, strict=True):
+        for b, rb in zip(ivs, ranks, strict=True):
+            if a == b:
+                assert ra == rb
+
+
+def test_ties_in_a_small_timeline() -> None:
+    # Two events on Thursday, one on Friday, two more on Thursday: all Thursdays share a rank.
+    assert rank([day(4), day(4), day(5), day(4), day(4)]) == [0, 0, 1, 0, 0]
+    assert rank([day(5), day(4), day(4)]) == [1, 0, 0]
 
 
 def test_ranks_of_a_small_timeline() -> None:

@@ -60,18 +60,33 @@ def test_a_bare_month_lies_within_eleven_months_of_the_dct(month: int, dct: date
 def test_a_day_and_month_resolves_to_that_day_on_the_right_side(month: int, day: int, dct: date,
                                                                 tense: Tense) -> None:
     resolved = resolve(DayMonth(month, day), Anchor(dct, tense))
-    if resolved.interval is None:
-        return  # 31 April and the like have no occurrence
+    try:
+        date(2000, month, day)  # a leap year: 29 February is a day, 30 February is none
+    except ValueError:
+        assert resolved.interval is None and resolved.value == "XXXX", "a day no year has"
+        return
+    assert resolved.interval is not None, "every day of the calendar comes round within a few years"
     found = resolved.interval.start.date()
-    assert (found.month, found.day) == (month, day)
+    assert (found.month, found.day) == (month, day) and resolved.value == found.isoformat()
     assert found <= dct if tense is Tense.PAST else found >= dct
+    nearer = found.replace(year=found.year + (1 if tense is Tense.PAST else -1)) if (month, day) != (2, 29) else None
+    if nearer is not None:  # the nearest such day on that side: one year closer is on the other side
+        assert nearer > dct if tense is Tense.PAST else nearer < dct
 
 
-@given(st.text(max_size=30), EXPRESSIONS, st.text(max_size=30))
-def test_spans_point_at_the_expression_text(before: str, expression: str, after: str) -> None:
+SURROUNDINGS = st.text(alphabet="xqİ é—’“”😀.,;:!?()\n\t\u00ad\u200b", max_size=30)
+
+
+@given(SURROUNDINGS, EXPRESSIONS, SURROUNDINGS)
+def test_spans_point_at_the_expression_wherever_it_stands(before: str, expression: str, after: str) -> None:
+    # Text around an expression that holds no time word moves its spans by its length and
+    # changes nothing else: wide characters, quotes, dashes and invisible ones included.
+    alone = recognize(expression, dct=date(2017, 2, 2))
     text = f"{before} {expression} {after}"
-    for t in recognize(text, dct=date(2017, 2, 2)):
-        assert text[t.start:t.end] == t.text
+    found = recognize(text, dct=date(2017, 2, 2))
+    shift = len(before) + 1
+    assert [(t.start - shift, t.end - shift, t.text) for t in found] == [(t.start, t.end, t.text) for t in alone]
+    assert alone and all(text[t.start:t.end] == t.text for t in found)
 
 
 @given(EXPRESSIONS, st.integers(0, 40))

@@ -180,7 +180,7 @@ class Clock:
 
     hour: int
     minute: int = 0
-    day: object | None = None  # an intent naming the day ("maandag om 9 uur" in one mention)
+    day: Intent | None = None  # the day, when the same expression names it ("maandag om 9 uur")
 
 
 @frozen

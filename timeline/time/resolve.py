@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from attrs import frozen
 
@@ -71,7 +72,9 @@ def direction(forced: Direction | None, anchor: Anchor) -> Direction:
 
 def uses_reference(intent: Intent) -> bool:
     """Whether resolving ``intent`` may read the anchor's reference time."""
-    return isinstance(intent, Clock) or (isinstance(intent, Relative) and intent.anchor is Anchored.REFERENCE)
+    if isinstance(intent, Clock):
+        return intent.day is None or uses_reference(intent.day)
+    return isinstance(intent, Relative) and intent.anchor is Anchored.REFERENCE
 
 
 def reads_tense(intent: Intent) -> bool:
@@ -84,6 +87,8 @@ def reads_tense(intent: Intent) -> bool:
             return True
         case PartOfYear(direction=None, year=None, year_shift=None):
             return True
+        case Clock(day=day) if day is not None:
+            return reads_tense(day)
     return False
 
 
@@ -156,89 +161,145 @@ def _part_of_year(intent: PartOfYear, year: int) -> Interval | None:
 
 
 def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
-    dct = anchor.dct
-    today = _day(dct)
-    match intent:
-        case Absolute(year=y, month=None):
-            return _dated(containing(datetime(y, 1, 1), Grain.YEAR))
-        case Absolute(year=y, month=int(m), day=None):
-            return _dated(containing(datetime(y, m, 1), Grain.MONTH))
-        case Absolute(year=y, month=int(m), day=int(d)):
-            return _dated(_day(date(y, m, d)))
-        case DayMonth(month=m, day=d, direction=forced):
-            way = direction(forced, anchor)
-            return _dated(_nearest(lambda y: _day(date(y, m, d)), dct.year, today, way))
-        case DayOfWeek(weekday=wd, direction=forced, week_shift=shift, part=part):
-            if shift is not None:
-                monday = containing(today.start, Grain.WEEK).shift(shift).start.date()
-                return _dated(_day(monday + timedelta(days=wd - 1), part))
-            if direction(forced, anchor) is Direction.BACK:
-                found = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
-            else:
-                found = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
-            return _dated(_day(found, part))
-        case Deictic(days=n, part=part):
-            return _dated(_day(dct + timedelta(days=n), part))
-        case Ref(kind=kind):
-            return Resolved(TimexType.DATE, timex.render_ref(kind))
-        case Weekend(shift=shift, direction=forced):
-            this = containing(today.start, Grain.WEEKEND)
-            if shift is not None:
-                return _dated(this.shift(shift))
-            if forced is Direction.BACK:  # "afgelopen weekend": the latest that has ended by the DCT's end
-                return _dated(this if this.end <= today.end else this.shift(-1))
-            if forced is Direction.FORWARD:  # "komend weekend": the first that starts on or after the DCT
-                return _dated(this if this.start >= today.start else this.shift(1))
-            if anchor.tense is Tense.PAST:  # the latest weekend that has started by the DCT
-                return _dated(this if this.start <= today.start else this.shift(-1))
-            return _dated(this)
-        case Relative(amount=n, unit=unit, anchor=Anchored.REFERENCE) if anchor.reference is not None:
-            ref = anchor.reference
+    how = _BY_KIND.get(type(intent))
+    if how is None:
+        raise ValueError(f"cannot resolve {intent!r}")
+    return how(intent, anchor)
+
+
+def _absolute(intent: Absolute, anchor: Anchor) -> Resolved:
+    y, m, d = intent.year, intent.month, intent.day
+    if m is None:
+        return _dated(containing(datetime(y, 1, 1), Grain.YEAR))
+    if d is None:
+        return _dated(containing(datetime(y, m, 1), Grain.MONTH))
+    return _dated(_day(date(y, m, d)))
+
+
+def _day_month(intent: DayMonth, anchor: Anchor) -> Resolved:
+    way = direction(intent.direction, anchor)
+    return _dated(_nearest(lambda y: _day(date(y, intent.month, intent.day)), anchor.dct.year, _day(anchor.dct), way))
+
+
+def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:
+    dct, wd = anchor.dct, intent.weekday
+    if intent.week_shift is not None:  # "volgende week dinsdag": that week's day, whatever the DCT's weekday
+        monday = containing(_midnight(dct), Grain.WEEK).shift(intent.week_shift).start.date()
+        return _dated(_day(monday + timedelta(days=wd - 1), intent.part))
+    if direction(intent.direction, anchor) is Direction.BACK:
+        found = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+    else:
+        found = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    return _dated(_day(found, intent.part))
+
+
+def _deictic(intent: Deictic, anchor: Anchor) -> Resolved:
+    return _dated(_day(anchor.dct + timedelta(days=intent.days), intent.part))
+
+
+def _ref(intent: Ref, anchor: Anchor) -> Resolved:
+    return Resolved(TimexType.DATE, timex.render_ref(intent.kind))
+
+
+def _weekend(intent: Weekend, anchor: Anchor) -> Resolved:
+    today = _day(anchor.dct)
+    this = containing(today.start, Grain.WEEKEND)
+    if intent.shift is not None:
+        return _dated(this.shift(intent.shift))
+    if intent.direction is Direction.BACK:  # "afgelopen weekend": the latest that has ended by the DCT's end
+        return _dated(this if this.end <= today.end else this.shift(-1))
+    if intent.direction is Direction.FORWARD:  # "komend weekend": the first that starts on or after the DCT
+        return _dated(this if this.start >= today.start else this.shift(1))
+    if anchor.tense is Tense.PAST:  # the latest weekend that has started by the DCT
+        return _dated(this if this.start <= today.start else this.shift(-1))
+    return _dated(this)
+
+
+def _relative(intent: Relative, anchor: Anchor) -> Resolved:
+    n, unit = intent.amount, intent.unit
+    if intent.anchor is Anchored.REFERENCE:
+        ref = anchor.reference
+        if ref is None:
+            if unit < Grain.DAY:  # "dertig seconden later" with no time before it: not the DCT's midnight
+                raise ValueError("no reference time for a clock-time offset")
+        else:
             # A day is too coarse to count hours from; a clock time is fine for seconds.
             finer_day = unit is Grain.DAY and ref.grain is Grain.PART_OF_DAY
             if ref.grain > unit and ref.grain > Grain.HOUR and not finer_day:
                 raise ValueError("reference time too coarse")
             return _dated(_at_part(containing(ref.start, unit).shift(n), intent.part))
-        case Relative(anchor=Anchored.REFERENCE, unit=unit) if unit < Grain.DAY:
-            # "dertig seconden later" with no time before it: not the DCT's midnight.
-            raise ValueError("no reference time for a clock-time offset")
-        case Relative(amount=n, unit=unit, part=part):
-            return _dated(_at_part(containing(today.start, unit).shift(n), part))
-        case PartOfYear(year=int(y)):
-            return _dated(_part_of_year(intent, y))
-        case PartOfYear(year_shift=int(shift)):
-            base = dct.year - (intent.grain is Grain.SEASON and intent.index == 4 and dct.month <= 2)
-            return _dated(_part_of_year(intent, base + shift))
-        case PartOfYear(direction=forced):
-            now = containing(today.start, intent.grain)
-            return _dated(_nearest(lambda y: _part_of_year(intent, y), dct.year, now, direction(forced, anchor)))
-        case Holiday(rule=rule, year=int(y)):
-            return _dated(_day(rule.on(y)))
-        case Holiday(rule=rule, direction=forced):
-            return _dated(_nearest(lambda y: _day(rule.on(y)), dct.year, today, direction(forced, anchor)))
-        case Decade(tens=tens, century=century):
-            if century is None:
-                century = dct.year // 100 - (dct.year // 100 * 100 + tens * 10 > dct.year)
-                if century < 0:
-                    raise ValueError("that decade lies before year 1")
-            return _dated(containing(datetime(max(1, century * 100 + tens * 10), 1, 1), Grain.DECADE))
-        case Century(ordinal=n):
-            return _dated(containing(datetime(max(1, (n - 1) * 100), 1, 1), Grain.CENTURY))
-        case Clock(hour=h, minute=mi):
-            on = dct
-            if anchor.reference is not None and anchor.reference.grain <= Grain.DAY:
-                on = anchor.reference.start.date()
-            return _dated(containing(_midnight(on) + timedelta(hours=h, minutes=mi), Grain.MINUTE))
-        case Length(amount=n, unit=unit):
-            return Resolved(TimexType.DURATION, timex.render_duration(n, unit))
-        case Stretch(length=Length(amount=n, unit=unit), direction=way):
-            value = timex.render_duration(n, unit)
-            return Resolved(TimexType.DURATION, value, _stretch(today, n, unit, way))
-        case Every(weekday=int(wd), part=part):
-            return Resolved(TimexType.SET, timex.render_weekday_set(wd, part))
-        case Every(unit=unit, amount=n) if unit is not None:
-            return Resolved(TimexType.SET, timex.render_duration(n, unit))
-    raise ValueError(f"cannot resolve {intent!r}")
+    return _dated(_at_part(containing(_midnight(anchor.dct), unit).shift(n), intent.part))
+
+
+def _part_of_year_in(intent: PartOfYear, anchor: Anchor) -> Resolved:
+    dct = anchor.dct
+    if intent.year is not None:
+        return _dated(_part_of_year(intent, intent.year))
+    if intent.year_shift is not None:  # "vorige winter" in February: the winter that began in December
+        base = dct.year - (intent.grain is Grain.SEASON and intent.index == 4 and dct.month <= 2)
+        return _dated(_part_of_year(intent, base + intent.year_shift))
+    now = containing(_midnight(dct), intent.grain)
+    return _dated(_nearest(lambda y: _part_of_year(intent, y), dct.year, now, direction(intent.direction, anchor)))
+
+
+def _holiday(intent: Holiday, anchor: Anchor) -> Resolved:
+    if intent.year is not None:
+        return _dated(_day(intent.rule.on(intent.year)))
+    way = direction(intent.direction, anchor)
+    return _dated(_nearest(lambda y: _day(intent.rule.on(y)), anchor.dct.year, _day(anchor.dct), way))
+
+
+def _decade(intent: Decade, anchor: Anchor) -> Resolved:
+    year, century = anchor.dct.year, intent.century
+    if century is None:  # "de jaren tachtig": the latest such decade that has begun by the DCT
+        century = year // 100 - (year // 100 * 100 + intent.tens * 10 > year)
+        if century < 0:
+            raise ValueError("that decade lies before year 1")
+    return _dated(containing(datetime(max(1, century * 100 + intent.tens * 10), 1, 1), Grain.DECADE))
+
+
+def _century(intent: Century, anchor: Anchor) -> Resolved:
+    return _dated(containing(datetime(max(1, (intent.ordinal - 1) * 100), 1, 1), Grain.CENTURY))
+
+
+def _clock(intent: Clock, anchor: Anchor) -> Resolved:
+    """A clock time on its own day ("maandag om 9 uur"), else on the day of the reference
+    time when that is a day or finer, else on the DCT's day."""
+    on = anchor.dct
+    if intent.day is not None:
+        day = _resolve(intent.day, anchor).interval
+        if day is None or day.grain > Grain.DAY:
+            raise ValueError("a clock time needs a day, not a longer stretch")
+        on = day.start.date()
+    elif anchor.reference is not None and anchor.reference.grain <= Grain.DAY:
+        on = anchor.reference.start.date()
+    return _dated(containing(_midnight(on) + timedelta(hours=intent.hour, minutes=intent.minute), Grain.MINUTE))
+
+
+def _length(intent: Length, anchor: Anchor) -> Resolved:
+    return Resolved(TimexType.DURATION, timex.render_duration(intent.amount, intent.unit))
+
+
+def _stretch_of(intent: Stretch, anchor: Anchor) -> Resolved:
+    n, unit = intent.length.amount, intent.length.unit
+    return Resolved(TimexType.DURATION, timex.render_duration(n, unit),
+                    _stretch(_day(anchor.dct), n, unit, intent.direction))
+
+
+def _every(intent: Every, anchor: Anchor) -> Resolved:
+    if intent.weekday is not None:
+        return Resolved(TimexType.SET, timex.render_weekday_set(intent.weekday, intent.part))
+    if intent.unit is None:
+        raise ValueError(f"cannot resolve {intent!r}")
+    return Resolved(TimexType.SET, timex.render_duration(intent.amount, intent.unit))
+
+
+_BY_KIND: dict[type, Callable[[Any, Anchor], Resolved]] = {
+    Absolute: _absolute, DayMonth: _day_month, DayOfWeek: _day_of_week, Deictic: _deictic, Ref: _ref,
+    Weekend: _weekend, Relative: _relative, PartOfYear: _part_of_year_in, Holiday: _holiday, Decade: _decade,
+    Century: _century, Clock: _clock, Length: _length, Stretch: _stretch_of, Every: _every,
+}
+"""How each kind of intent is resolved (an EventRelative is resolved by the event layer)."""
 
 
 def _at_part(interval: Interval, part: PartOfDay | None) -> Interval:
