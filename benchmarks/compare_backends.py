@@ -32,7 +32,7 @@ def child(backend: str, dev: str, corpus: str, out: str) -> None:
     """In the child process: load the backend, analyze the dev set and the corpus."""
     sys.path.insert(0, str(HERE))
     import timeline
-    from timeline.output.formats import document_to_jsonl_line
+    from timeline.output import document_to_jsonl_line
 
     result: dict[str, Any] = {"backend": backend}
     try:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import timeline
-from timeline.output.formats import timeline_table
+from timeline.output import timeline_table
 
 ARTICLE = Path(__file__).resolve().parent / "artikel.txt"
 

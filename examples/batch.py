@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import timeline
-from timeline.output.formats import document_to_jsonl_line
+from timeline.output import document_to_jsonl_line
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
 

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.output.formats import document_to_jsonl_line
+from timeline.output import document_to_jsonl_line
 from timeline.run.pool import BATCH, IN_FLIGHT
 
 from .test_cli import run

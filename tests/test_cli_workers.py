@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.output.formats import document_to_jsonl_line
+from timeline.output import document_to_jsonl_line
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.output.formats import document_to_jsonl_line
+from timeline.output import document_to_jsonl_line
 
 db = pytest.importorskip("dask.bag", reason="needs the dask extra: pip install 'timeline[dask]'")
 distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'timeline[dask]'")

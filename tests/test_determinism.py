@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.output.formats import document_to_dict, document_to_jsonl_line, document_to_timeml
+from timeline.output import document_to_dict, document_to_jsonl_line, document_to_timeml
 
 ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "artikel.txt"
 SEEDS = ("0", "1", "4242")

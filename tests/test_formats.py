@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.model import Aspect, DctSource, Document, Event, EventClass, Polarity, Span, TimeExpression
-from timeline.output.formats import (
+from timeline.output import (
     document_to_csv,
     document_to_dict,
     document_to_jsonl_line,
     document_to_timeml,
-    event_to_dict,
     timeline_table,
 )
+from timeline.output.records import event_to_dict
 from timeline.time.algebra import Grain, Interval
 from timeline.time.intent import Tense
 

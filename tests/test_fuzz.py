@@ -17,8 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.output.formats import document_to_dict, document_to_timeml
-from timeline.output.reading import parse_timeml
+from timeline.output import document_to_dict, document_to_html, document_to_timeml, parse_timeml
 
 from .strategies import dcts
 
@@ -64,7 +63,7 @@ def test_every_output_format_takes_any_text(text: str, dct: date) -> None:
     json.dumps(document_to_dict(doc))  # ensure_ascii: lone surrogates become escapes, not errors
     back = parse_timeml(document_to_timeml(doc).encode("utf-8"))
     assert len(back.text) == len(text), "characters XML cannot hold are replaced one for one"
-    doc.to_html().encode("utf-8")  # characters HTML cannot carry are replaced, none left that cannot be encoded
+    document_to_html(doc).encode("utf-8")  # characters HTML cannot carry are replaced, none left that cannot be encoded
 
 
 @given(st.sampled_from(["\x00", "\ud800", "\u202e", "👍🏽", "e\u0301", "\r\n", "\u2028"]),

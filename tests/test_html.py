@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import timeline
@@ -47,8 +48,7 @@ def elements(page: str) -> Elements:
 
 def test_one_element_per_event_in_timeline_order_and_the_dct_marked() -> None:
     doc = timeline.analyze(TEXT, dct="2017-02-02")
-    page = doc.to_html()
-    assert page == document_to_html(doc)
+    page = document_to_html(doc)
     found = elements(page)
     order = [int(a["data-event"] or -1) for a in found.events()]
     dated = len(doc.anchored)
@@ -60,7 +60,7 @@ def test_one_element_per_event_in_timeline_order_and_the_dct_marked() -> None:
 
 
 def test_the_page_fetches_nothing() -> None:
-    found = elements(timeline.analyze(TEXT, dct="2017-02-02").to_html())
+    found = elements(document_to_html(timeline.analyze(TEXT, dct="2017-02-02")))
     for tag, attrs in found.tags:
         assert tag not in ("link", "img", "iframe")
         assert not (attrs.get("src") or attrs.get("href") or "").startswith(("http", "//"))
@@ -74,7 +74,7 @@ def sha256_source(text: str) -> str:
 
 
 def test_the_policy_allows_exactly_the_pages_own_script_and_style() -> None:
-    page = timeline.analyze(TEXT, dct="2017-02-02").to_html()
+    page = document_to_html(timeline.analyze(TEXT, dct="2017-02-02"))
     script = page.split("<script>", 1)[1].split("</script>", 1)[0]
     style = page.split("<style>", 1)[1].split("</style>", 1)[0]
     policy = page.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
@@ -84,7 +84,7 @@ def test_the_policy_allows_exactly_the_pages_own_script_and_style() -> None:
 
 def test_vague_and_undated_events_have_their_places() -> None:
     doc = timeline.analyze(TEXT, dct="2017-02-02")
-    page = doc.to_html()
+    page = document_to_html(doc)
     vague = [k for k, e in enumerate(doc.events) if e.anchor in ("PAST_REF", "FUTURE_REF")]
     assert len(vague) == 2, "'Vroeger' and 'Binnenkort' date their events only vaguely"
     classes = {a["data-event"]: a.get("class") for a in elements(page).events()}
@@ -94,12 +94,36 @@ def test_vague_and_undated_events_have_their_places() -> None:
 
 def test_the_sentence_of_each_event_marks_its_trigger_and_time() -> None:
     doc = timeline.analyze(TEXT, dct="2017-02-02")
-    page = doc.to_html()
+    page = document_to_html(doc)
     k = next(k for k, e in enumerate(doc.events) if e.text == "zei")
     start = page.index(f'<div id="s{k}" hidden>')
     sentence = page[start:page.index("</div>", start)]
     assert '<mark class="trigger">zei</mark>' in sentence and '<mark class="time">donderdag</mark>' in sentence
     assert "Vorig jaar" not in sentence, "only the event's own sentence"
+
+
+def sentence_of(page: str, k: int) -> str:
+    start = page.index(f'<div id="s{k}" hidden>') + len(f'<div id="s{k}" hidden>')
+    return page[start:page.index("</div>", start)]
+
+
+def test_the_sentence_shown_is_the_one_the_parse_found() -> None:
+    # An abbreviation's dot before a name ends no sentence: the parse knows, and the page shows
+    # what the parse found rather than cutting the text again.
+    doc = timeline.analyze("Het was koud. Dhr. Jansen zei donderdag dat hij komt. Daarna niets.", dct="2017-02-02")
+    k = next(k for k, e in enumerate(doc.events) if e.text == "zei")
+    assert doc.sentences[doc.events[k].sentence] == timeline.Span(14, 53)
+    assert sentence_of(document_to_html(doc), k) == ('Dhr. Jansen <mark class="trigger">zei</mark> '
+                                                     '<mark class="time">donderdag</mark> dat hij komt.')
+
+
+def test_a_document_made_without_sentences_shows_the_text_around_an_event() -> None:
+    doc = timeline.analyze("woord " * 200 + "Hij zei donderdag dat hij komt. " + "woord " * 200, dct="2017-02-02")
+    bare = attrs.evolve(doc, sentences=())
+    k = next(k for k, e in enumerate(bare.events) if e.text == "zei")
+    shown = sentence_of(document_to_html(bare), k)
+    assert shown.startswith("woord") and shown.endswith("woord"), "cut at spaces, not inside words"
+    assert '<mark class="trigger">zei</mark>' in shown and 400 < len(shown) < 700
 
 
 @pytest.mark.parametrize("text", [
@@ -108,7 +132,7 @@ def test_the_sentence_of_each_event_marks_its_trigger_and_time() -> None:
     "",
 ])
 def test_hostile_text_stays_text(text: str) -> None:
-    page = timeline.analyze(text, dct="2017-02-02").to_html(title="<b>titel</b>")
+    page = document_to_html(timeline.analyze(text, dct="2017-02-02"), title="<b>titel</b>")
     found = elements(page)
     assert [t for t, _ in found.tags].count("script") == 1 and "<b>titel</b>" not in page
     page.encode("utf-8")  # no lone surrogate survives
@@ -117,7 +141,7 @@ def test_hostile_text_stays_text(text: str) -> None:
 @pytest.mark.parametrize("dct", ["0001-01-01", "9999-12-30", "9999-12-31"])
 def test_the_ends_of_the_calendar_draw(dct: str) -> None:
     doc = timeline.analyze("Hij zei gisteren dat hij volgend jaar en in de jaren negentig kwam.", dct=dct)
-    assert len(elements(doc.to_html()).events()) == len(doc.events)
+    assert len(elements(document_to_html(doc)).events()) == len(doc.events)
 
 
 def test_the_command_line_writes_the_page(tmp_path: Path) -> None:
@@ -145,7 +169,7 @@ def browse(url: str, *args: str) -> subprocess.CompletedProcess[str]:
 def article_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
     doc = timeline.analyze(ARTICLE.read_text(encoding="utf-8"))
     path = tmp_path_factory.mktemp("html") / "artikel.html"
-    path.write_text(doc.to_html(title="Timeline: artikel.txt"), encoding="utf-8")
+    path.write_text(document_to_html(doc, title="Timeline: artikel.txt"), encoding="utf-8")
     return path, doc
 
 
@@ -196,7 +220,7 @@ def test_a_link_to_an_event_opens_its_sentence(article_page: tuple[Path, Any]) -
 
 @needs_browser
 def test_a_script_that_slipped_into_the_page_would_not_run(tmp_path: Path) -> None:
-    page = timeline.analyze(TEXT, dct="2017-02-02").to_html()
+    page = document_to_html(timeline.analyze(TEXT, dct="2017-02-02"))
     injected = page.replace("</body>", "<script>document.body.setAttribute('data-injected', 'yes');</script></body>")
     path = tmp_path / "injected.html"
     path.write_text(injected, encoding="utf-8")

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline import Document, EventClass, TimexType
-from timeline.output.formats import document_to_timeml
-from timeline.output.reading import TimeMLError, parse_timeml, read_timeml
+from timeline import EventClass, TimexType
+from timeline.output import document_to_timeml
+from timeline.output.timeml import TimeMLError, parse_timeml, read_timeml
 
 from .strategies import dcts
 
@@ -34,7 +34,7 @@ def overlaps(a: timeline.Span, b: timeline.Span) -> bool:
 @given(TEXTS, dcts)
 def test_to_timeml_then_parse_timeml_gives_back_expressions_events_and_links(text: str, dct: object) -> None:
     doc = timeline.analyze(text, dct=dct)  # type: ignore[arg-type]
-    back = parse_timeml(doc.to_timeml(doc_id="doc-1"))
+    back = parse_timeml(document_to_timeml(doc, doc_id="doc-1"))
     assert (back.doc_id, back.dct, back.text) == ("doc-1", doc.dct, doc.text)
     assert back.dct_timex is not None and back.dct_timex.value == doc.dct.isoformat()
 
@@ -170,8 +170,3 @@ def test_timeml_errors_are_value_errors() -> None:
     assert issubclass(TimeMLError, ValueError)
     with pytest.raises(TimeMLError, match="str or bytes"):
         parse_timeml(42)  # type: ignore[arg-type]
-
-
-def test_document_to_timeml_is_the_method() -> None:
-    doc: Document = timeline.analyze("Spicer zei donderdag dat het kabinet vrijdag beslist.", dct="2017-02-02")
-    assert doc.to_timeml() == document_to_timeml(doc)

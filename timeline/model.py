@@ -169,7 +169,9 @@ class Document:
     ``events`` lists the anchored events first, in timeline order, then the
     unanchored ones in text order; ``ranks`` gives each anchored event its
     place on the timeline (events that overlap share a rank) and is ``None``
-    for unanchored ones.
+    for unanchored ones. ``sentences`` are the bounds of the sentences the parse
+    found, in text order (``Event.sentence`` counts them), so that an output
+    showing an event in its sentence need not cut the text again.
     """
 
     text: str
@@ -178,6 +180,7 @@ class Document:
     timexes: tuple[TimeExpression, ...]
     events: tuple[Event, ...]
     ranks: tuple[int | None, ...]
+    sentences: tuple[Span, ...] = ()
 
     @property
     def anchored(self) -> tuple[Event, ...]:
@@ -186,16 +189,3 @@ class Document:
     @property
     def unanchored(self) -> tuple[Event, ...]:
         return tuple(e for e, r in zip(self.events, self.ranks, strict=True) if r is None)
-
-    def to_timeml(self, doc_id: str = "d1") -> str:
-        """The document as TimeML 1.2 (see :func:`timeline.output.formats.document_to_timeml`);
-        :func:`timeline.output.reading.parse_timeml` reads it back."""
-        from .output.formats import document_to_timeml
-
-        return document_to_timeml(self, doc_id)
-
-    def to_html(self, title: str = "Timeline") -> str:
-        """The timeline as one self-contained HTML page (see :mod:`timeline.output.html`)."""
-        from .output.html import document_to_html
-
-        return document_to_html(self, title)

@@ -65,8 +65,10 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
     lex = EventLexicon.of(setup.language) if dated else None
     timexes: list[TimeExpression] = []
     events: list[Event] = []
+    bounds: list[Span] = []
     for block, found in setup.blocks(text):
         sentences = block.sentences()
+        bounds += [Span(s.start, s.end) for s in sentences]
         if lex is not None:
             found = relative_to_events(text, found, sentences, dated, lex)
         timexes += found
@@ -76,10 +78,11 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
         events = [e for e in events if not (e.span.start < line.end and line.start < e.span.end)]
     if dated:
         events = date_events(events, dated)
-    return _ordered(text, setup, tuple(timexes), events)
+    return _ordered(text, setup, tuple(timexes), events, tuple(bounds))
 
 
-def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], events: list[Event]) -> Document:
+def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], events: list[Event],
+             sentences: tuple[Span, ...]) -> Document:
     """The document, its anchored events in timeline order and then the rest in text order."""
     placed = [k for k, e in enumerate(events) if e.interval is not None]
     ranks_of = dict(zip(placed, rank([events[k].interval for k in placed]), strict=True))  # type: ignore[misc]
@@ -87,7 +90,7 @@ def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], even
     rest = [k for k, e in enumerate(events) if e.interval is None]
     return Document(text=text, dct=setup.dct, dct_source=setup.source, timexes=timexes,
                     events=tuple(events[k] for k in order + rest),
-                    ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)))
+                    ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)), sentences=sentences)
 
 
 def recognize_document(text: str, dct: date | datetime | str | None = None, *, parser: Parser | str = "builtin",

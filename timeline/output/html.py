@@ -17,22 +17,22 @@ from event to event in timeline order.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import heapq
 import html
-import re
 from datetime import date, datetime, time, timedelta
 
 from ..model import Document, Event
 from ..time.algebra import Grain, Interval
-from .formats import xml_safe
+from .chars import xml_safe
 
 __all__ = ["document_to_html"]
 
 _FUZZY = ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
 _WIDTH, _MARGIN, _AXIS_Y, _LANE, _TOP = 1000, 24, 44, 30, 92
 _CHAR = 7.2  # label width per character, in axis units, for laying out lanes
-_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"'“‘])")
+_AROUND = 300  # characters shown on each side of an event whose sentence the document does not give
 
 
 def document_to_html(doc: Document, title: str = "Timeline") -> str:
@@ -65,7 +65,8 @@ def document_to_html(doc: Document, title: str = "Timeline") -> str:
     svg.append("</svg>")
     listed = "".join(f'<li data-event="{k}" data-sentence="s{k}" tabindex="0"><b>{_esc(e.text)}</b> '
                      f'<span class="lemma">{_esc(e.lemma)}</span></li>' for k, e in rest)
-    sentences = "".join(f'<div id="s{k}" hidden>{_sentence_html(doc.text, e)}</div>'
+    starts = [span.start for span in doc.sentences]
+    sentences = "".join(f'<div id="s{k}" hidden>{_sentence_html(doc, starts, e)}</div>'
                         for k, e in [*anchored, *fuzzy, *rest])
     return _PAGE.format(
         title=_esc(title), dct=doc.dct.isoformat(), count=len(doc.events), svg="".join(svg),
@@ -189,14 +190,10 @@ def _summary(event: Event) -> str:
     return f"{event.text} ({event.lemma}, {event.cls.value}): {when}"
 
 
-def _sentence_html(text: str, event: Event) -> str:
+def _sentence_html(doc: Document, starts: list[int], event: Event) -> str:
     """The sentence around the event, escaped, with the trigger and its time expression marked."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, event.start - 600), event.start)), default=None)
-    if start is None:
-        start = max(0, event.start - 300) if event.start > 600 else 0
-    after = _SENTENCE_END.search(text, event.end, event.end + 600)
-    end = after.start() + 1 if after and text[after.start()] in ".!?" else after.start() if after else min(
-        len(text), event.end + 300)
+    text = doc.text
+    start, end = _sentence_of(doc, starts, event)
     marks = [(event.start, event.end, "trigger")]
     if event.timex is not None and start <= event.timex.start and event.timex.end <= end \
             and not (event.timex.start < event.end and event.start < event.timex.end):
@@ -208,6 +205,21 @@ def _sentence_html(text: str, event: Event) -> str:
         cursor = b
     out.append(_esc(text[cursor:end]))
     return "".join(out).strip()
+
+
+def _sentence_of(doc: Document, starts: list[int], event: Event) -> tuple[int, int]:
+    """The bounds of the parse's sentence that holds the event (``starts``: the sentences'
+    starts); for a document made without them, the text some way around it, cut at spaces."""
+    k = bisect.bisect_right(starts, event.start) - 1
+    if k >= 0 and event.end <= doc.sentences[k].end:
+        return doc.sentences[k].start, doc.sentences[k].end
+    text = doc.text
+    start, end = max(0, event.start - _AROUND), min(len(text), event.end + _AROUND)
+    if start > 0:
+        start = text.find(" ", start, event.start) + 1
+    if end < len(text):
+        end = max(event.end, text.rfind(" ", event.end, end))
+    return start, end
 
 
 def _esc(s: str) -> str:

@@ -142,9 +142,10 @@ FORMATS = ("table", "json", "jsonl", "timeml", "csv", "html")
 def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
     """Write ``doc`` to ``out`` as ``analyze --format fmt`` does; ``name`` is the input file
     (``-``: standard input), for the page's title and the JSON line's id."""
-    from ..output.formats import (
+    from ..output import (
         document_to_csv,
         document_to_dict,
+        document_to_html,
         document_to_jsonl_line,
         document_to_timeml,
         timeline_table,
@@ -157,8 +158,6 @@ def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
     elif fmt == "csv":
         out.write(document_to_csv(doc))
     elif fmt == "html":
-        from ..output.html import document_to_html
-
         out.write(document_to_html(doc, "Timeline" if name == "-" else f"Timeline: {os.path.basename(name)}"))
     elif fmt == "jsonl":
         out.write(dumps(document_to_jsonl_line(doc, name), out) + "\n")

@@ -319,7 +319,7 @@ def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
 
         return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct, parser=parser,
                                                                        language=job.language))}
-    from ..output.formats import document_to_jsonl_line
+    from ..output.records import document_to_jsonl_line
     from ..pipeline import analyze
 
     return document_to_jsonl_line(analyze(text, dct, anchors=job.anchors, parser=parser, language=job.language),

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..lang import Language, LanguageLike, load_language
-from ..output.formats import document_to_jsonl_line
+from ..output.records import document_to_jsonl_line
 from .batch import Result, _analyze_one
 
 if TYPE_CHECKING:

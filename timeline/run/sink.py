@@ -78,7 +78,7 @@ def write_json(head: dict[str, Any], key: str, items: Iterable[Any], out: Sink, 
 
 def write_table(rec: dict[str, Any], out: Sink) -> None:
     """The time expressions of a recognition record as a table for people."""
-    from ..output.formats import printable
+    from ..output.chars import printable
 
     out.write(f"DCT {rec['dct']} ({rec['dct_source']})\n")
     rows = [(f"{t['start']}-{t['end']}", printable(" ".join(t["text"].split())), t["type"], t["value"],

@@ -4,8 +4,9 @@
 a :class:`TimeMLDocument`: the text inside ``TEXT`` with the character offsets
 of its ``TIMEX3`` and ``EVENT`` tags, the event instances of ``MAKEINSTANCE``
 and the ``TLINK`` links. Offsets count characters of that text, as the spans of
-:func:`timeline.analyze` do, so ``to_timeml`` then ``parse_timeml`` gives back
-the same expressions, events and links.
+:func:`timeline.analyze` do, so writing a document with
+:func:`~timeline.output.timeml.document_to_timeml` and reading it with
+:func:`parse_timeml` gives back the same expressions, events and links.
 
 Files from elsewhere are untrusted: parsing goes through defusedxml, which
 refuses any entity declaration (so the "billion laughs" expansion bomb and
@@ -25,7 +26,7 @@ from typing import TypeVar
 import attrs
 from attrs import frozen
 
-from ..model import EventClass, Span, TimexType
+from ...model import EventClass, Span, TimexType
 
 __all__ = ["TimeMLDocument", "TimeMLError", "TimeMLEvent", "TimeMLLink", "TimeMLTimex", "parse_timeml",
            "read_timeml"]
