@@ -30,6 +30,7 @@ SHORT_LINE = 60  # a line shorter than this with no end punctuation is a headlin
 MAX_TOKENS = 400  # a longer "sentence" (a list, a table) is cut, so per-sentence work stays bounded
 _MAY_END = frozenset({PUNCT, ABBR_END})  # the kinds of token after which a sentence may end
 _FIRST = operator.itemgetter(0)
+_IS_WORD = WORD.__eq__
 
 
 def bounds(text: str, tk: Tokens, a: int, b: int) -> list[tuple[int, int]]:
@@ -110,7 +111,10 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 def names(tk: Tokens, bounds: list[tuple[int, int]]) -> set[str]:
     """The words written with a capital inside a sentence (not first, nor after a quote or colon)."""
-    kinds, words = tk.kinds, tk.words
-    firsts = {a for a, _ in bounds}
-    capitals = itertools.compress(range(len(words)), map(str.isupper, map(_FIRST, words)))
-    return {words[i] for i in capitals if kinds[i] == WORD and i not in firsts and i > 0 and words[i - 1] not in LEADS}
+    words = tk.words
+    # Per token, with maps of C functions: a word with a capital, and no leading token before it.
+    inside = list(map(operator.and_, map(operator.and_, map(str.isupper, map(_FIRST, words)), map(_IS_WORD, tk.kinds)),
+                      itertools.chain((False,), map(operator.not_, map(LEADS.__contains__, words)))))
+    for a, _ in bounds:
+        inside[a] = False  # the first word of a sentence
+    return set(itertools.compress(words, inside))

@@ -87,10 +87,7 @@ def read_tokens(text: str, a: int, b: int, lists: TokenLists) -> Tokens:
     offsets = list(itertools.accumulate(map(len, parts), initial=a))
     words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
     firsts = list(map(_FIRST, words))
-    # kind = 2 - 2 * alnum + digit: PUNCT (2), WORD (0) or NUM (1), with maps of C functions
-    kinds = list(map(operator.add, map(operator.sub, itertools.repeat(PUNCT),
-                                       map(operator.mul, map(str.isalnum, firsts), itertools.repeat(2))),
-                     map(str.isdigit, firsts)))
+    kinds = list(map(_KINDS.__getitem__, firsts))  # a dict lookup per token, in C
     dropped: list[int] = []  # dots that belong to the word before them
     split: list[int] = []  # quotes before a word
     marked = map(operator.or_, map(str.endswith, words, itertools.repeat(".")), map(_STARTS_QUOTE, firsts))
@@ -108,6 +105,18 @@ def read_tokens(text: str, a: int, b: int, lists: TokenLists) -> Tokens:
 
 
 _FIRST = operator.itemgetter(0)
+
+
+class _FirstCharacterKinds(dict[str, int]):
+    """The kind of a token by its first character: WORD (a letter), NUM (a digit) or PUNCT,
+    worked out once per character (there are only so many)."""
+
+    def __missing__(self, first: str) -> int:
+        kind = self[first] = WORD if first.isalnum() and not first.isdigit() else NUM if first.isdigit() else PUNCT
+        return kind
+
+
+_KINDS = _FirstCharacterKinds()
 _STARTS_QUOTE = frozenset("'’").__contains__
 
 
