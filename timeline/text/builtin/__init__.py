@@ -176,12 +176,14 @@ def _verbs(a: Analysis) -> list[int]:
 
 def _particles(a: Analysis, verbs: list[int]) -> None:
     """The particles of the finite verbs ("legde ... op"), and of infinitives after the marker."""
-    if not a.t.particles.isdisjoint(a.low):  # many sentences have no word that may be one
+    particles = a.t.particles
+    if not particles.isdisjoint(a.low):  # many sentences have no word that may be one
         for c, clause_verbs in _by_clause(a, verbs).items():
-            # Only a finite verb with a particle word after it can take one.
-            finite = next((i for i in clause_verbs if a.role[i] == FINITE and a.tag[i] == "VERB"), -1)
-            if finite >= 0 and not a.t.particles.isdisjoint(a.low[finite + 1:]):
-                roles.particles(a, a.clause_tokens(c))
+            for i in clause_verbs:  # only a finite verb with a particle word after it can take one
+                if a.role[i] == FINITE and a.tag[i] == "VERB":
+                    if not particles.isdisjoint(a.low[i + 1:]):
+                        roles.particles(a, a.clause_tokens(c))
+                    break
     if any(a.te):
         roles.te_particles(a)
 

@@ -4,12 +4,16 @@ finite verb (``legde ... op``: ``opleggen``)."""
 
 from __future__ import annotations
 
+import operator
+
 from ..tokens import PUNCT, WORD
 from .lexicon import FIN, FIN_INF, FIN_PART, FINITE, INF, INFINITIVE, NO, PART, PARTICIPLE, Verb
 from .readings import base, guess
 from .state import Analysis
 
 __all__ = ["auxiliaries", "particles", "stranded", "te_particles", "verbs"]
+
+_LEMMA = operator.attrgetter("lemma")
 
 
 def verbs(a: Analysis, c: int, subordinate: bool, verb: dict[int, Verb]) -> None:
@@ -30,12 +34,20 @@ def verbs(a: Analysis, c: int, subordinate: bool, verb: dict[int, Verb]) -> None
         # "stelde" is filed under one of the verbs it makes ("uitstellen"): keep the base verb
         # until the clause shows its particle.
         a.set(i, FINITE, base(a.t, a.low[i], lemma), v.tense)
-    helped = any(verb[i].lemma in a.t.helpers for i in fins)
-    for i in parts:
-        if verb[i].level >= 1 or helped or not fins:
-            a.set(i, PARTICIPLE, verb[i].lemma)
-    if not a.t.with_infinitive.isdisjoint([a.lemma[i] for i in verb if a.role[i] == FINITE or a.role[i] == INFINITIVE]):
+    if parts:
+        helped = _helped(a, verb, fins)
+        for i in parts:
+            if verb[i].level >= 1 or helped or not fins:
+                a.set(i, PARTICIPLE, verb[i].lemma)
+    # A verb that takes a bare infinitive (the cheap test on every lemma first: rarely met).
+    if not a.t.with_infinitive.isdisjoint(map(a.lemma.__getitem__, verb)) and not a.t.with_infinitive.isdisjoint(
+            [a.lemma[i] for i in verb if a.role[i] == FINITE or a.role[i] == INFINITIVE]):
         _verb_cluster(a, c, verb, infs)
+
+
+def _helped(a: Analysis, verb: dict[int, Verb], fins: list[int]) -> bool:
+    """Whether one of the finite verbs ``fins`` is an auxiliary that takes a participle."""
+    return not a.t.helpers.isdisjoint(map(_LEMMA, map(verb.__getitem__, fins)))  # C-level maps
 
 
 def _forms(a: Analysis, verb: dict[int, Verb]) -> tuple[list[int], list[int], list[int], list[int]]:
@@ -69,8 +81,7 @@ def _forms(a: Analysis, verb: dict[int, Verb]) -> tuple[list[int], list[int], li
         else:
             a.set(i, INFINITIVE, verb[i].lemma)
     if amb_part:
-        helped = any(verb[i].lemma in a.t.helpers for i in fins)
-        (parts if helped else fins).extend(amb_part)
+        (parts if _helped(a, verb, fins) else fins).extend(amb_part)
     return fins, parts, infs, weak
 
 
