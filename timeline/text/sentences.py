@@ -28,7 +28,8 @@ LEADS = OPENING | frozenset({":", "-", "–", "—", "•", "*", "·"})
 BLOCK = 1 << 16  # characters: a long text is read a block of paragraphs at a time
 SHORT_LINE = 60  # a line shorter than this with no end punctuation is a headline
 MAX_TOKENS = 400  # a longer "sentence" (a list, a table) is cut, so per-sentence work stays bounded
-_MAY_END = frozenset({PUNCT, ABBR_END})  # the kinds of token after which a sentence may end
+_IS_PUNCT, _IS_ABBR_END = PUNCT.__eq__, ABBR_END.__eq__
+_FINAL_FIRST = END | CLOSING  # the first character of punctuation that may end a sentence
 _FIRST = operator.itemgetter(0)
 _IS_WORD = WORD.__eq__
 
@@ -37,9 +38,11 @@ def bounds(text: str, tk: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of the sentences of the block ``text[a:b]`` with tokens ``tk``."""
     starts, ends, kinds, words = tk.starts, tk.ends, tk.kinds, tk.words
     n = len(starts)
-    # Only two kinds of token can end a sentence: punctuation or an abbreviation that may
-    # end one, and any token with a line break after it. Visit just those, in order.
-    candidates = set(itertools.compress(range(n - 1), map(_MAY_END.__contains__, kinds)))
+    # Only these tokens can end a sentence: end punctuation and the closing quotes after it,
+    # an abbreviation that may end one, and any token with a line break after it. Visit just
+    # those, in order (other punctuation, a comma, say, would only be passed over).
+    ending = map(operator.and_, map(_IS_PUNCT, kinds), map(_FINAL_FIRST.__contains__, map(_FIRST, words)))
+    candidates = set(itertools.compress(range(n - 1), map(operator.or_, ending, map(_IS_ABBR_END, kinds))))
     nl = text.find("\n", a, b)
     while nl >= 0:
         j = bisect.bisect_right(starts, nl)  # the first token after the break
