@@ -153,6 +153,7 @@ class Tables:
 
 
 def _word(t: Tables, low: str) -> Word:
+    """The :class:`Word` of ``low``: what the tagging pass asked of several lists, one by one."""
     if low in t.det_or_pron:
         kind = DET_OR_PRON
     elif low in t.poss_or_verb:
@@ -179,5 +180,6 @@ def _word(t: Tables, low: str) -> Word:
 
 
 def _mark(t: Tables, text: str) -> tuple[str, bool]:
+    """The class of a punctuation token, and whether it ends a clause (see :attr:`Tables.marks`)."""
     symbol = text in SYMBOLS or unicodedata.category(text[0])[0] == "S"
     return "SYM" if symbol else "PUNCT", text in t.clause_punctuation or text[0] == "."
