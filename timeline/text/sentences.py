@@ -38,9 +38,8 @@ def bounds(text: str, tk: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of the sentences of the block ``text[a:b]`` with tokens ``tk``."""
     starts, ends, kinds, words = tk.starts, tk.ends, tk.kinds, tk.words
     n = len(starts)
-    # Only these tokens can end a sentence: end punctuation and the closing quotes after it,
-    # an abbreviation that may end one, and any token with a line break after it. Visit just
-    # those, in order (other punctuation, a comma, say, would only be passed over).
+    # Only end punctuation (and closing quotes), an abbreviation that may end a sentence and
+    # any token before a line break can end one: visit just those, in order.
     ending = map(operator.and_, map(_IS_PUNCT, kinds), map(_FINAL_FIRST.__contains__, map(_FIRST, words)))
     candidates = set(itertools.compress(range(n - 1), map(operator.or_, ending, map(_IS_ABBR_END, kinds))))
     nl = text.find("\n", a, b)
