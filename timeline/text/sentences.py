@@ -28,17 +28,20 @@ LEADS = OPENING | frozenset({":", "-", "–", "—", "•", "*", "·"})
 BLOCK = 1 << 16  # characters: a long text is read a block of paragraphs at a time
 SHORT_LINE = 60  # a line shorter than this with no end punctuation is a headline
 MAX_TOKENS = 400  # a longer "sentence" (a list, a table) is cut, so per-sentence work stays bounded
-_MAY_END = frozenset({PUNCT, ABBR_END})  # the kinds of token after which a sentence may end
+_IS_PUNCT, _IS_ABBR_END = PUNCT.__eq__, ABBR_END.__eq__
+_FINAL_FIRST = END | CLOSING  # the first character of punctuation that may end a sentence
 _FIRST = operator.itemgetter(0)
+_IS_WORD = WORD.__eq__
 
 
 def bounds(text: str, tk: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of the sentences of the block ``text[a:b]`` with tokens ``tk``."""
     starts, ends, kinds, words = tk.starts, tk.ends, tk.kinds, tk.words
     n = len(starts)
-    # Only two kinds of token can end a sentence: punctuation or an abbreviation that may
-    # end one, and any token with a line break after it. Visit just those, in order.
-    candidates = set(itertools.compress(range(n - 1), map(_MAY_END.__contains__, kinds)))
+    # Only end punctuation (and closing quotes), an abbreviation that may end a sentence and
+    # any token before a line break can end one: visit just those, in order.
+    ending = map(operator.and_, map(_IS_PUNCT, kinds), map(_FINAL_FIRST.__contains__, map(_FIRST, words)))
+    candidates = set(itertools.compress(range(n - 1), map(operator.or_, ending, map(_IS_ABBR_END, kinds))))
     nl = text.find("\n", a, b)
     while nl >= 0:
         j = bisect.bisect_right(starts, nl)  # the first token after the break
@@ -110,7 +113,10 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 def names(tk: Tokens, bounds: list[tuple[int, int]]) -> set[str]:
     """The words written with a capital inside a sentence (not first, nor after a quote or colon)."""
-    kinds, words = tk.kinds, tk.words
-    firsts = {a for a, _ in bounds}
-    capitals = itertools.compress(range(len(words)), map(str.isupper, map(_FIRST, words)))
-    return {words[i] for i in capitals if kinds[i] == WORD and i not in firsts and i > 0 and words[i - 1] not in LEADS}
+    words = tk.words
+    # Per token, with maps of C functions: a word with a capital, and no leading token before it.
+    inside = list(map(operator.and_, map(operator.and_, map(str.isupper, map(_FIRST, words)), map(_IS_WORD, tk.kinds)),
+                      itertools.chain((False,), map(operator.not_, map(LEADS.__contains__, words)))))
+    for a, _ in bounds:
+        inside[a] = False  # the first word of a sentence
+    return set(itertools.compress(words, inside))

@@ -25,11 +25,14 @@ __all__ = ["ABBR", "ABBR_END", "NUM", "PUNCT", "WORD", "MatchTokens", "TokenList
 # apostrophes, digits also by . , : /), a run of dots, or any other character.
 # Every repetition starts with a separator character, so nothing backtracks far.
 # Split on it (one group), a text alternates gaps of white space and tokens, all in C.
+# Each alternative starts with one character of a set (``a.b.`` for ``(?:a.){2,}``, ``ab*``
+# for ``b+``), so the engine skips white space with a scan of that set instead of trying
+# every alternative at every space.
 TOKEN = re.compile(
-    r"((?:[^\W\d_]\.){2,}"
+    r"([^\W\d_]\.(?:[^\W\d_]\.)+"
     r"|['’][^\W\d_](?:-[^\W_]+)*(?![^\W_])"
-    r"|[^\W_]+(?:(?:[-'’&]|(?<=\d)[.,:/](?=\d))[^\W_]+)*"
-    r"|\.{2,}|[^\w\s]|_)"
+    r"|[^\W_][^\W_]*(?:(?:[-'’&]|(?<=\d)[.,:/](?=\d))[^\W_]+)*"
+    r"|\.\.+|[^\w\s]|_)"
 )
 
 # Token kinds.
@@ -84,30 +87,36 @@ def read_tokens(text: str, a: int, b: int, lists: TokenLists) -> Tokens:
     offsets = list(itertools.accumulate(map(len, parts), initial=a))
     words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
     firsts = list(map(_FIRST, words))
-    # kind = 2 - 2 * alnum + digit: PUNCT (2), WORD (0) or NUM (1), with maps of C functions
-    kinds = list(map(operator.add, map(operator.sub, itertools.repeat(PUNCT),
-                                       map(operator.mul, map(str.isalnum, firsts), itertools.repeat(2))),
-                     map(str.isdigit, firsts)))
+    kinds = list(map(_KINDS.__getitem__, firsts))  # a dict lookup per token, in C
     dropped: list[int] = []  # dots that belong to the word before them
     split: list[int] = []  # quotes before a word
-    marked = map(operator.or_, map(_ENDS_DOT, words), map(_STARTS_QUOTE, firsts))
+    marked = map(operator.or_, map(str.endswith, words, itertools.repeat(".")), map(_STARTS_QUOTE, firsts))
     for k in itertools.compress(range(len(words)), marked):
         _look_closer(k, words, starts, ends, kinds, lists, dropped, split)
+    # Folding the words at once, joined, and splitting the result is much cheaper than
+    # folding each word, and the same wherever lowercasing ignores context (not so for the
+    # capital sigma, whose lowercase depends on what follows it).
+    context_free = "Σ" not in chunk and "\0" not in chunk
+    lows = fold("\0".join(words)).split("\0") if context_free else [fold(w) for w in words]
     folded = fold(chunk)
-    if len(folded) == len(chunk) and "Σ" not in chunk:
-        # Folding the block at once and slicing it is much cheaper than folding each word, and
-        # the same wherever lowercasing keeps lengths and ignores context (not so for the
-        # dotted capital I, or for the capital sigma, whose lowercase depends on what follows).
-        lows = [folded[x - a:y - a] for x, y in zip(starts, ends, strict=True)]
-    else:
-        lows = [fold(w) for w in words]
     if dropped or split:
         words, starts, ends, kinds, lows = _edit(words, starts, ends, kinds, lows, dropped, split)
     return Tokens(words, starts, ends, kinds, lows, folded)
 
 
 _FIRST = operator.itemgetter(0)
-_ENDS_DOT = operator.methodcaller("endswith", ".")
+
+
+class _FirstCharacterKinds(dict[str, int]):
+    """The kind of a token by its first character: WORD (a letter), NUM (a digit) or PUNCT,
+    worked out once per character (there are only so many)."""
+
+    def __missing__(self, first: str) -> int:
+        kind = self[first] = WORD if first.isalnum() and not first.isdigit() else NUM if first.isdigit() else PUNCT
+        return kind
+
+
+_KINDS = _FirstCharacterKinds()
 _STARTS_QUOTE = frozenset("'’").__contains__
 
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 from collections.abc import Iterator
 
 from attrs import field, frozen
@@ -50,7 +49,7 @@ from ..sentences import blocks, bounds
 from ..sentences import names as find_names
 from ..tokens import MatchTokens, Tokens, read_tokens
 from . import clauses, roles, tagging
-from .lexicon import Tables, Verb, features
+from .lexicon import FINITE, Tables, Verb, features
 from .readings import read_verb
 from .state import Analysis
 from .verbs import VerbLexicon
@@ -133,31 +132,63 @@ class BuiltinBlock:
 
 def analyze_sentence(a: Analysis, index: int) -> Sentence:
     """Every pass over one sentence, in order; the sentence with what they decided."""
-    n = a.n
     tagging.classes(a)
-    parent, sub = clauses.clauses(a)
-    members = a.members()
-    readings: dict[int, dict[int, Verb]] = {}  # clause -> its words that may be verbs
-    for i in itertools.compress(range(n), a.verb):
-        readings.setdefault(a.clause[i], {})[i] = a.verb[i]  # type: ignore[assignment]
-    for c, verb in readings.items():
-        roles.verbs(a, members[c], sub[c], verb)
-    if any(a.clause):  # more than the main clause (most sentences have only that)
-        clauses.merge(a, parent, members)
-        members = a.members()
-    verbs = list(itertools.compress(range(n), a.role))  # the words with a verb role (NO is 0)
-    verbal = sorted({a.clause[i] for i in verbs})  # clauses with a verb
-    for c in verbal:
-        roles.auxiliaries(a, members[c])
-    for i in itertools.compress(range(n), map(operator.not_, a.tag)):  # words no pass has tagged yet
-        a.tag[i] = tagging.content(a, i)
-    for c in verbal:
-        roles.particles(a, members[c])
-    if any(a.te):
-        roles.te_particles(a)
+    # A sentence with no word that may be a verb has one clause and no verb roles.
+    verbs = _verbs(a) if any(a.verb) else []
+    tagging.content(a)
+    if verbs:
+        _particles(a, verbs)
+    n = a.n
     feats = [NO_FEATURES] * n
     for i in verbs:
         feats[i] = features(a.role[i], a.tense[i])
+    nothing = (None,) * n  # no tree: no heads, no relations
     return Sentence.trusted(index, a.starts[0], a.ends[-1], tuple(a.text), tuple(a.starts), tuple(a.ends),
-                            tuple(a.lemma), tuple(a.tag), tuple(feats), (None,) * n,  # type: ignore[arg-type]
-                            (None,) * n, tuple(a.particle), tuple(a.clause))  # no tree: no heads, no relations
+                            tuple(a.lemma), tuple(a.tag), tuple(feats), nothing,  # type: ignore[arg-type]
+                            nothing, tuple(a.particle), tuple(a.clause))
+
+
+def _verbs(a: Analysis) -> list[int]:
+    """Clauses, and the verb roles in each: finite, participle, infinitive, auxiliary. The
+    words with a verb role, in order."""
+    parent, sub = clauses.clauses(a)
+    may_be = zip(itertools.compress(range(a.n), a.verb), filter(None, a.verb), strict=True)  # C-level
+    if len(parent) == 1:  # one clause (most sentences)
+        roles.verbs(a, 0, False, dict(may_be))
+        verbs = list(itertools.compress(range(a.n), a.role))  # the words with a verb role (NO is 0)
+        roles.auxiliaries(a, verbs)
+        return verbs
+    readings: dict[int, dict[int, Verb]] = {}  # clause -> its words that may be verbs
+    for i, v in may_be:
+        readings.setdefault(a.clause[i], {})[i] = v
+    for c, verb in readings.items():
+        roles.verbs(a, c, sub[c], verb)
+    verbs = list(itertools.compress(range(a.n), a.role))
+    clauses.merge(a, parent, verbs)
+    for clause_verbs in _by_clause(a, verbs).values():
+        roles.auxiliaries(a, clause_verbs)
+    return verbs
+
+
+def _particles(a: Analysis, verbs: list[int]) -> None:
+    """The particles of the finite verbs ("legde ... op"), and of infinitives after the marker."""
+    particles = a.t.particles
+    if not particles.isdisjoint(a.low):  # many sentences have no word that may be one
+        for c, clause_verbs in _by_clause(a, verbs).items():
+            for i in clause_verbs:  # only a finite verb with a particle word after it can take one
+                if a.role[i] == FINITE and a.tag[i] == "VERB":
+                    if not particles.isdisjoint(a.low[i + 1:]):
+                        roles.particles(a, a.clause_tokens(c))
+                    break
+    if any(a.te):
+        roles.te_particles(a)
+
+
+def _by_clause(a: Analysis, verbs: list[int]) -> dict[int, list[int]]:
+    """The words with a verb role by clause, the clauses in order of number."""
+    if not any(a.clause):
+        return {0: verbs}
+    out: dict[int, list[int]] = {}
+    for i in verbs:
+        out.setdefault(a.clause[i], []).append(i)
+    return dict(sorted(out.items()))

@@ -5,7 +5,10 @@ apposition does not cut the main clause in two; a clause with no verb at all
 
 from __future__ import annotations
 
-from .lexicon import FIN, INF, NO, PART
+import itertools
+import operator
+
+from .lexicon import FIN, INF, PART
 from .state import Analysis
 
 __all__ = ["clauses", "merge"]
@@ -13,105 +16,140 @@ __all__ = ["clauses", "merge"]
 DEPTH = 8  # how many enclosing clauses a comma looks back through
 
 
-def clauses(an: Analysis) -> tuple[list[int], list[bool]]:
-    """Number the clauses; returns each clause's parent (the clause it interrupts) and
-    whether a subordinator opened it."""
-    n, verb, opener, clause = an.n, an.verb, an.opener, an.clause
-    segments: list[tuple[int, int]] = []  # runs of tokens between clause punctuation
-    start = 0
-    for mark in [i for i, is_boundary in enumerate(an.boundary) if is_boundary]:
-        if start < mark:
-            segments.append((start, mark))
-        start = mark + 1
-    if start < n:
-        segments.append((start, n))
-    if len(segments) <= 1 and not any(opener):  # one stretch, no subordinator: one clause
-        return [-1], [False]
-    finite, plain = [False] * n, [False] * n  # plain: finite, and spelled as nothing else
-    for i, v in enumerate(verb):
-        if v is not None:
-            finite[i] = v.kind != PART and v.kind != INF and v.level >= 1 and not an.te[i]
-            plain[i] = v.kind == FIN
-    # Only openers and finite verbs move to another clause; the words between stay in it.
-    turns = [i for i in range(n) if opener[i] or finite[i]]
-    starts = [finite[a] for a, _ in segments]
-    has = [any(finite[a:b]) for a, b in segments]
-    parent, sub, has_finite, has_firm, used = [-1], [False], [False], [False], [False]
+class _Clauses:
+    """The clauses found so far: each one's parent (the clause it interrupts), whether a
+    subordinator opened it, whether it has its finite verb (and one spelled as nothing
+    else), and whether it holds a token yet."""
 
-    def new(up: int, subordinate: bool) -> int:
-        parent.append(up)
-        sub.append(subordinate)
-        has_finite.append(False)
-        has_firm.append(False)
-        used.append(False)
-        return len(parent) - 1
+    __slots__ = ("has_finite", "has_firm", "parent", "sub", "used")
 
-    def waiting(c: int) -> int:
+    def __init__(self) -> None:
+        self.parent, self.sub, self.has_finite, self.has_firm, self.used = [-1], [False], [False], [False], [False]
+
+    def new(self, up: int, subordinate: bool) -> int:
+        self.parent.append(up)
+        self.sub.append(subordinate)
+        self.has_finite.append(False)
+        self.has_firm.append(False)
+        self.used.append(False)
+        return len(self.parent) - 1
+
+    def waiting(self, c: int) -> int:
         """The innermost clause from ``c`` outward that still lacks its finite verb (-1: none)."""
         for _ in range(DEPTH):
             if c < 0:
                 return -1
-            if not has_finite[c]:
+            if not self.has_finite[c]:
                 return c
-            c = parent[c]
+            c = self.parent[c]
         return -1
 
+
+def clauses(an: Analysis) -> tuple[list[int], list[bool]]:
+    """Number the clauses; returns each clause's parent (the clause it interrupts) and
+    whether a subordinator opened it."""
+    n, opener, clause = an.n, an.opener, an.clause
+    segments = _segments(an)
+    if len(segments) <= 1 and not any(opener):  # one stretch, no subordinator: one clause
+        return [-1], [False]
+    finite, plain = _finite(an)
+    # Only openers and finite verbs move to another clause; the words between stay in it.
+    turns = list(itertools.compress(range(n), map(operator.or_, opener, finite)))
+    found = _Clauses()
     cur = 0
     done = 0  # tokens before this have their clause
     q = 0  # the next of the turns
     for k, (a, b) in enumerate(segments):
         clause[done:a] = [cur] * (a - done)
         if k > 0 and not opener[a]:
-            target = waiting(cur)
-            if starts[k]:  # "..., zei de minister" / "Omdat ..., ging hij"
-                cur = target if target >= 0 else new(0, False)
-            elif has[k]:
-                if target >= 0 and used[target] and k + 1 < len(segments) and starts[k + 1]:
-                    cur = new(target, False)  # "Het plan, zo zei hij, is klaar": an inserted clause
-                else:
-                    cur = target if target >= 0 else new(0, False)
-            elif target >= 0:
-                cur = target  # an apposition or list: back to the clause that waits for its verb
-            elif cur > 0 and not sub[cur]:
-                cur = parent[cur]  # "Hij legde, zo zei hij, ... op": an inserted clause has ended
+            cur = _resume(found, cur, k, segments, finite)
         at = a  # the tokens from here up to the next turn stay in the current clause
         while q < len(turns) and turns[q] < b:
             j = turns[q]
             q += 1
             if at < j:
                 clause[at:j] = [cur] * (j - at)
-                used[cur] = True
-            if opener[j]:
-                cur = new(cur, True)
-            elif finite[j] and sub[cur] and j > 0 and an.tag[j - 1] != "CCONJ" and (
-                    (has_firm[cur] and plain[j]) or (j + 1 < n and an.low[j + 1] in an.t.subjects)):
-                # "Omdat hij ziek was ging hij ...": the subordinate clause is complete, or the
-                # verb comes before its subject: the verb is the enclosing clause's.
-                target = waiting(parent[cur])
-                if target >= 0:
-                    cur = target
-            clause[j] = cur
-            used[cur] = True
-            if finite[j]:
-                has_finite[cur] = True
-                has_firm[cur] = has_firm[cur] or plain[j]
+                found.used[cur] = True
+            cur = _turn(an, found, cur, j, finite, plain)
             at = j + 1
         if at < b:
             clause[at:b] = [cur] * (b - at)
-            used[cur] = True
+            found.used[cur] = True
         done = b
     clause[done:n] = [cur] * (n - done)
-    return parent, sub
+    return found.parent, found.sub
 
 
-def merge(a: Analysis, parent: list[int], members: dict[int, list[int]]) -> None:
+def _segments(an: Analysis) -> list[tuple[int, int]]:
+    """The runs of tokens between clause punctuation."""
+    segments = []
+    start = 0
+    for mark in itertools.compress(range(an.n), an.boundary):
+        if start < mark:
+            segments.append((start, mark))
+        start = mark + 1
+    if start < an.n:
+        segments.append((start, an.n))
+    return segments
+
+
+def _finite(an: Analysis) -> tuple[list[bool], list[bool]]:
+    """Which words are finite verb forms here, and which of those are spelled as nothing else."""
+    finite, plain = [False] * an.n, [False] * an.n
+    may_be_verbs = zip(itertools.compress(range(an.n), an.verb), filter(None, an.verb), strict=True)
+    for i, v in may_be_verbs:
+        finite[i] = v.kind != PART and v.kind != INF and v.level >= 1 and not an.te[i]
+        plain[i] = v.kind == FIN
+    return finite, plain
+
+
+def _resume(found: _Clauses, cur: int, k: int, segments: list[tuple[int, int]], finite: list[bool]) -> int:
+    """The clause that segment ``k`` (after a comma, not a subordinator) goes on with."""
+    a, b = segments[k]
+    target = found.waiting(cur)
+    if finite[a]:  # "..., zei de minister" / "Omdat ..., ging hij"
+        return target if target >= 0 else found.new(0, False)
+    if any(finite[a:b]):
+        if target >= 0 and found.used[target] and k + 1 < len(segments) and finite[segments[k + 1][0]]:
+            return found.new(target, False)  # "Het plan, zo zei hij, is klaar": an inserted clause
+        return target if target >= 0 else found.new(0, False)
+    if target >= 0:
+        return target  # an apposition or list: back to the clause that waits for its verb
+    if cur > 0 and not found.sub[cur]:
+        return found.parent[cur]  # "Hij legde, zo zei hij, ... op": an inserted clause has ended
+    return cur
+
+
+def _turn(an: Analysis, found: _Clauses, cur: int, j: int, finite: list[bool], plain: list[bool]) -> int:
+    """Token ``j``, an opener or a finite verb: the clause it is in, which the words after it
+    stay in."""
+    if an.opener[j]:
+        cur = found.new(cur, True)
+    elif finite[j] and found.sub[cur] and j > 0 and an.tag[j - 1] != "CCONJ" and (
+            (found.has_firm[cur] and plain[j]) or (j + 1 < an.n and an.low[j + 1] in an.t.subjects)):
+        # "Omdat hij ziek was ging hij ...": the subordinate clause is complete, or the
+        # verb comes before its subject: the verb is the enclosing clause's.
+        target = found.waiting(found.parent[cur])
+        if target >= 0:
+            cur = target
+    an.clause[j] = cur
+    found.used[cur] = True
+    if finite[j]:
+        found.has_finite[cur] = True
+        found.has_firm[cur] = found.has_firm[cur] or plain[j]
+    return cur
+
+
+def merge(a: Analysis, parent: list[int], verbs: list[int]) -> None:
     """A clause with no verb ("als minister") belongs to the clause around it; then
-    number the clauses in order of appearance, the main clause 0."""
+    number the clauses in order of appearance, the main clause 0. ``verbs``: the words
+    with a verb role."""
+    verbal = {a.clause[i] for i in verbs}
     alias = list(range(len(parent)))
     for c in range(1, len(parent)):
-        if not any(a.role[i] != NO for i in members.get(c, ())):
+        if c not in verbal:
             alias[c] = alias[parent[c]] if parent[c] >= 0 else 0
-    number = {0: 0}
-    for i in range(a.n):
-        c = alias[a.clause[i]]
-        a.clause[i] = number.setdefault(c, len(number))
+    aliased = list(map(alias.__getitem__, a.clause))
+    # Numbers in order of first appearance, 0 kept for the main clause (dicts keep order).
+    number = {c: k for k, c in enumerate(dict.fromkeys(itertools.chain((0,), aliased)))}
+    a.clause[:] = map(number.__getitem__, aliased)

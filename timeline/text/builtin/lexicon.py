@@ -7,8 +7,9 @@ of the parser only look things up in it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
-from typing import Any
+import unicodedata
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from attrs import frozen
 
@@ -18,8 +19,8 @@ from ..sentences import END
 from ..tokens import TokenLists
 from .verbs import VerbLexicon
 
-__all__ = ["FIN", "FINITE", "FIN_INF", "FIN_PART", "INF", "INFINITIVE", "NO", "PART", "PARTICIPLE", "Tables", "Verb",
-           "features"]
+__all__ = ["ADJECTIVE_BLOCK", "CLOSED", "DET_OR_PRON", "FIN", "FINITE", "FIN_INF", "FIN_PART", "INF", "INFINITIVE",
+           "NO", "OPEN", "PART", "PARTICIPLE", "POSS_OR_VERB", "Memo", "Tables", "Verb", "Word", "features"]
 
 READINGS = 1 << 17  # verb readings remembered per language (a few MB)
 
@@ -27,6 +28,13 @@ READINGS = 1 << 17  # verb readings remembered per language (a few MB)
 FIN, FIN_INF, FIN_PART, PART, INF = range(5)
 # Roles in the clause.
 NO, FINITE, PARTICIPLE, INFINITIVE = range(4)
+# What the word lists make of a lowercase word, in the order the tagging pass asks.
+DET_OR_PRON, POSS_OR_VERB, CLOSED, OPEN = range(4)
+ADJECTIVE_BLOCK = -1  # the block of an uninflected closed-class adjective: a noun phrase goes on if one did
+SYMBOLS = frozenset("%‰#@&§°")  # punctuation-like characters that are symbols in UD
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 @functools.cache
@@ -41,6 +49,21 @@ def features(role: int, tense: str | None) -> Mapping[str, str]:
     return frozen_features(())
 
 
+class Memo(dict[K, V], Generic[K, V]):
+    """A bounded memo of a pure function of a word: ``memo[word]`` is ``function(word)``,
+    worked out on first use. A hit is a plain dict lookup, in C; when full it starts over."""
+
+    def __init__(self, function: Callable[[K], V], size: int) -> None:
+        super().__init__()
+        self.function, self.size = function, size
+
+    def __missing__(self, key: K) -> V:
+        if len(self) >= self.size:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
 @frozen
 class Verb:
     """What a word form can be as a verb."""
@@ -49,6 +72,18 @@ class Verb:
     lemma: str
     tense: str  # UD Tense if the form is finite ("Past" on an infinitive-like form: maybe a plural past)
     level: int  # 2: the lexicon has the form; 1: a suffix rule (confirmed or strong); 0: a guess
+
+
+class Word(NamedTuple):
+    """What the word lists say of a lowercase word, for the passes that tag each word: one
+    lookup where there were several (see :attr:`Tables.words`)."""
+
+    kind: int  # DET_OR_PRON, POSS_OR_VERB, CLOSED or OPEN: the first list that has it, in that order
+    closed: str | None  # its closed class, if it has one
+    block: int  # CLOSED: the least verb level it asks of the next word (ADJECTIVE_BLOCK: see there)
+    subordinator: bool
+    verb: Verb | None  # OPEN: its verb reading on its own
+    noun: str  # the class it takes as no closed-class word and no verb: NOUN, ADJ or X
 
 
 class Tables:
@@ -107,3 +142,46 @@ class Tables:
         self.ordinal = frozenset(lemma.get("ordinal", ()))
         self.adjective_endings = tuple(data.get("adjective", {}).get("endings", ()))
         self.inflection = tuple(data.get("adjective", {}).get("inflection", ()))
+
+    @functools.cached_property
+    def words(self) -> Memo[str, Word]:
+        """Each lowercase word's :class:`Word`, remembered (a bounded memo, like ``reading``)."""
+        return Memo(functools.partial(_word, self), READINGS)
+
+    @functools.cached_property
+    def marks(self) -> Memo[str, tuple[str, bool]]:
+        """Each punctuation token's class (PUNCT or SYM), and whether it ends a clause."""
+        return Memo(functools.partial(_mark, self), READINGS)
+
+
+def _word(t: Tables, low: str) -> Word:
+    """The :class:`Word` of ``low``: what the tagging pass asked of several lists, one by one."""
+    if low in t.det_or_pron:
+        kind = DET_OR_PRON
+    elif low in t.poss_or_verb:
+        kind = POSS_OR_VERB
+    elif low in t.closed:
+        kind = CLOSED
+    else:
+        kind = OPEN
+    closed = t.closed.get(low)
+    block = 0
+    if closed == "DET" or low in t.possessives:
+        block = 3
+    elif closed == "ADP" or low in t.object_or_poss:
+        block = 2
+    elif closed == "ADJ":
+        block = 3 if low.endswith(t.inflection) else ADJECTIVE_BLOCK
+    if low.endswith(t.adjective_endings) and len(low) > 4:
+        noun = "ADJ"
+    elif any(map(str.isdigit, low)):
+        noun = "X"
+    else:
+        noun = "NOUN"
+    return Word(kind, closed, block, low in t.subordinators, t.reading(low) if kind == OPEN else None, noun)
+
+
+def _mark(t: Tables, text: str) -> tuple[str, bool]:
+    """The class of a punctuation token, and whether it ends a clause (see :attr:`Tables.marks`)."""
+    symbol = text in SYMBOLS or unicodedata.category(text[0])[0] == "S"
+    return "SYM" if symbol else "PUNCT", text in t.clause_punctuation or text[0] == "."

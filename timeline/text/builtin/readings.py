@@ -7,6 +7,7 @@ knows the infinitive that gives, else a guess, level 0).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from .lexicon import FIN, FIN_INF, FIN_PART, INF, PART, Verb
@@ -106,9 +107,11 @@ def _infinitive(t: Tables, low: str) -> Verb | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def base(t: Tables, form: str, lemma: str) -> str:
     """The lemma without the particle of a separable verb when ``form`` does not carry it
-    (the lexicon files the past "kondigde" under the whole verb)."""
+    (the lexicon files the past "kondigde" under the whole verb). Remembered: the passes ask
+    it for every finite verb, and a form and its lemma repeat."""
     for particle in t.lex.particles.get(lemma[:1], ()):
         if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
             return lemma if form.startswith(particle) else lemma[len(particle):]

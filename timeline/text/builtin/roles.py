@@ -4,6 +4,8 @@ finite verb (``legde ... op``: ``opleggen``)."""
 
 from __future__ import annotations
 
+import operator
+
 from ..tokens import PUNCT, WORD
 from .lexicon import FIN, FIN_INF, FIN_PART, FINITE, INF, INFINITIVE, NO, PART, PARTICIPLE, Verb
 from .readings import base, guess
@@ -11,11 +13,47 @@ from .state import Analysis
 
 __all__ = ["auxiliaries", "particles", "stranded", "te_particles", "verbs"]
 
+_LEMMA = operator.attrgetter("lemma")
 
-def verbs(a: Analysis, idx: list[int], subordinate: bool, verb: dict[int, Verb]) -> None:
-    """Decide the verb roles in one clause (its tokens ``idx``, of which ``verb`` may be
+
+def verbs(a: Analysis, c: int, subordinate: bool, verb: dict[int, Verb]) -> None:
+    """Decide the verb roles in clause ``c`` (of which the words in ``verb``, in order, may be
     verbs): finite, participle, infinitive."""
-    s = a.t
+    fins, parts, infs, weak = _forms(a, verb)
+    if not fins:
+        _guess_finite(a, c, subordinate, verb, fins, infs, weak)
+    fins.sort()
+    for i in fins[1:]:
+        if verb[i].level < 2 and a.tag[i - 1] != "CCONJ":
+            fins.remove(i)  # "stelt besluit ... uit": a second finite verb only after "en"
+    for i in fins:
+        v = verb[i]
+        lemma = v.lemma
+        if v.kind == INF:
+            lemma = guess(a.t, a.low[i], a.t.past_endings)[0] if v.tense == "Past" else a.low[i]
+        # "stelde" is filed under one of the verbs it makes ("uitstellen"): keep the base verb
+        # until the clause shows its particle.
+        a.set(i, FINITE, base(a.t, a.low[i], lemma), v.tense)
+    if parts:
+        helped = _helped(a, verb, fins)
+        for i in parts:
+            if verb[i].level >= 1 or helped or not fins:
+                a.set(i, PARTICIPLE, verb[i].lemma)
+    # A verb that takes a bare infinitive (the cheap test on every lemma first: rarely met).
+    if not a.t.with_infinitive.isdisjoint(map(a.lemma.__getitem__, verb)) and not a.t.with_infinitive.isdisjoint(
+            [a.lemma[i] for i in verb if a.role[i] == FINITE or a.role[i] == INFINITIVE]):
+        _verb_cluster(a, c, verb, infs)
+
+
+def _helped(a: Analysis, verb: dict[int, Verb], fins: list[int]) -> bool:
+    """Whether one of the finite verbs ``fins`` is an auxiliary that takes a participle."""
+    return not a.t.helpers.isdisjoint(map(_LEMMA, map(verb.__getitem__, fins)))  # C-level maps
+
+
+def _forms(a: Analysis, verb: dict[int, Verb]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Sort a clause's verb forms by what they can be: the finite ones, the participles, the
+    infinitives and the weak finite guesses. An infinitive after the marker, and a form
+    spelled as an infinitive that is not the clause's finite verb, are infinitives now."""
     fins: list[int] = []
     amb_inf: list[int] = []
     amb_part: list[int] = []
@@ -42,58 +80,49 @@ def verbs(a: Analysis, idx: list[int], subordinate: bool, verb: dict[int, Verb])
             fins.append(i)  # "... en zijn vertrokken": a second finite verb
         else:
             a.set(i, INFINITIVE, verb[i].lemma)
-    helped = any(verb[i].lemma in s.helpers for i in fins)
-    for i in amb_part:
-        (parts if helped else fins).append(i)
-    if not fins:
-        # No form reads as finite for sure: take a form spelled as an infinitive, then a
-        # guess on -t, then any -en word; the first in a main clause (but not its first
-        # word, which is the subject), the last in a subordinate one (verb-final).
-        first = next((i for i in idx if a.kind[i] == WORD), -1)
-        known = [i for i in infs if verb[i].level == 2]
-        guessed = [i for i in infs if verb[i].level < 2]
-        for group in (known, weak, guessed):
-            found = [i for i in group if subordinate or i != first]
-            if found:
-                pick = found[-1] if subordinate else found[0]
-                if pick in infs:
-                    infs.remove(pick)
-                fins.append(pick)
-                break
-    fins.sort()
-    for i in fins[1:]:
-        if verb[i].level < 2 and a.tag[i - 1] != "CCONJ":
-            fins.remove(i)  # "stelt besluit ... uit": a second finite verb only after "en"
-    for i in fins:
-        v = verb[i]
-        lemma = v.lemma
-        if v.kind == INF:
-            lemma = guess(a.t, a.low[i], s.past_endings)[0] if v.tense == "Past" else a.low[i]
-        # "stelde" is filed under one of the verbs it makes ("uitstellen"): keep the base verb
-        # until the clause shows its particle.
-        a.set(i, FINITE, base(a.t, a.low[i], lemma), v.tense)
-    helped = any(verb[i].lemma in s.helpers for i in fins)
-    for i in parts:
-        if verb[i].level >= 1 or helped or not fins:
-            a.set(i, PARTICIPLE, verb[i].lemma)
-    lemmas = {a.lemma[i] for i in verb if a.role[i] == FINITE or a.role[i] == INFINITIVE}
-    if lemmas & s.with_infinitive:
-        rest = set(infs)
-        tail = True  # every later word of the clause is a verb form: the final verb cluster
-        for i in reversed(idx):
-            reading = verb.get(i)
-            if i in rest and reading is not None and (reading.level == 2 or tail):
-                a.set(i, INFINITIVE, reading.lemma)
-            if a.kind[i] == WORD and reading is None and a.low[i] not in s.particles:
-                tail = False
+    if amb_part:
+        (parts if _helped(a, verb, fins) else fins).extend(amb_part)
+    return fins, parts, infs, weak
 
 
-def auxiliaries(a: Analysis, idx: list[int]) -> None:
-    """VERB or AUX for each verb of one clause: an auxiliary is one whose complement is there."""
+def _guess_finite(a: Analysis, c: int, subordinate: bool, verb: dict[int, Verb], fins: list[int], infs: list[int],
+                  weak: list[int]) -> None:
+    """No form reads as finite for sure: take a form spelled as an infinitive, then a guess
+    on -t, then any -en word; the first in a main clause (but not its first word, which is
+    the subject), the last in a subordinate one (verb-final)."""
+    first = next((i for i in a.clause_tokens(c) if a.kind[i] == WORD), -1)
+    known = [i for i in infs if verb[i].level == 2]
+    guessed = [i for i in infs if verb[i].level < 2]
+    for group in (known, weak, guessed):
+        found = [i for i in group if subordinate or i != first]
+        if found:
+            pick = found[-1] if subordinate else found[0]
+            if pick in infs:
+                infs.remove(pick)
+            fins.append(pick)
+            return
+
+
+def _verb_cluster(a: Analysis, c: int, verb: dict[int, Verb], infs: list[int]) -> None:
+    """A verb that takes a bare infinitive: its infinitives are the lexicon's forms, and any
+    in the final verb cluster."""
+    rest = set(infs)
+    tail = True  # every later word of the clause is a verb form: the final verb cluster
+    for i in reversed(a.clause_tokens(c)):
+        reading = verb.get(i)
+        if i in rest and reading is not None and (reading.level == 2 or tail):
+            a.set(i, INFINITIVE, reading.lemma)
+        if a.kind[i] == WORD and reading is None and a.low[i] not in a.t.particles:
+            tail = False
+
+
+def auxiliaries(a: Analysis, verbs: list[int]) -> None:
+    """VERB or AUX for each verb of one clause (``verbs``: its words with a verb role): an
+    auxiliary is one whose complement is there."""
     s = a.t
-    verbs = [i for i in idx if a.role[i] != NO]
-    participles = sum(1 for i in verbs if a.role[i] == PARTICIPLE)
-    bares = sum(1 for i in verbs if a.role[i] == INFINITIVE and not a.te[i])
+    found = [a.role[i] for i in verbs]
+    participles = found.count(PARTICIPLE)
+    bares = sum(1 for i in verbs if a.role[i] == INFINITIVE and not a.te[i]) if INFINITIVE in found else 0
     for i in verbs:
         lemma = a.lemma[i]
         participle = participles - (a.role[i] == PARTICIPLE) > 0  # another verb is a participle
@@ -105,7 +134,7 @@ def auxiliaries(a: Analysis, idx: list[int]) -> None:
         a.tag[i] = "AUX" if aux else "VERB"
 
 
-def particles(a: Analysis, idx: list[int]) -> None:
+def particles(a: Analysis, idx: range | list[int]) -> None:
     """Join the finite verb of a clause to the particle stranded at its end."""
     s = a.t
     for i in reversed(idx):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..sentences import LEADS
 from ..tokens import WORD, Tokens
-from .lexicon import FIN, FIN_INF, FIN_PART, NO, Tables, Verb
+from .lexicon import FIN, FIN_INF, FIN_PART, NO, OPEN, Tables, Verb
 
 __all__ = ["Analysis"]
 
@@ -35,31 +35,32 @@ class Analysis:
         self.tense: list[str | None] = [None] * n
         self.particle: list[int | None] = [None] * n
         self.clause = [0] * n
-        self.lead = [True, *map(LEADS.__contains__, self.text[:-1])] if n else []
 
-    def members(self) -> dict[int, list[int]]:
-        """Clause number -> the indexes of its tokens."""
-        if not any(self.clause):
-            return {0: list(range(self.n))}
-        out: dict[int, list[int]] = {}
-        for i, c in enumerate(self.clause):
-            out.setdefault(c, []).append(i)
-        return out
+    def lead(self, i: int) -> bool:
+        """Whether token ``i`` leads: it starts the sentence, or follows an opening quote, a
+        colon or a dash (a capital there starts a sentence; elsewhere it writes a name)."""
+        return i == 0 or self.text[i - 1] in LEADS
+
+    def clause_tokens(self, c: int) -> range | list[int]:
+        """The indexes of the tokens of clause ``c``, in order."""
+        if c == 0 and not any(self.clause):
+            return range(self.n)
+        return [i for i, x in enumerate(self.clause) if x == c]
 
     def raw(self, j: int) -> Verb | None:
         """The verb reading of token ``j`` on its own: None for no word, a closed-class word or a name."""
         if j >= self.n or self.kind[j] != WORD:
             return None
-        low, s = self.low[j], self.t
-        if low in s.closed or low in s.det_or_pron or low in s.poss_or_verb:
+        word = self.t.words[self.low[j]]
+        if word.kind != OPEN:
             return None
         text = self.text[j]
         if text[0].isupper():
-            if not self.lead[j] or text in self.names:
+            if not self.lead(j) or text in self.names:
                 return None
-            found = s.reading(low)  # a capital at the start: a name unless the lexicon
+            found = word.verb  # a capital at the start: a name unless the lexicon
             return found if found is not None and found.level == 2 else None  # has the verb form
-        return s.reading(low)
+        return word.verb
 
     def firm(self, j: int) -> bool:
         """Whether token ``j`` can only be read as a finite verb form the lexicon vouches for."""
@@ -70,10 +71,10 @@ class Analysis:
         """A lowercase word of no closed class that is no firm verb form: a noun or adjective."""
         if j >= self.n or self.kind[j] != WORD or not self.text[j][0].islower():
             return False
-        low, s = self.low[j], self.t
-        if low in self.t.closed or low in s.det_or_pron or low in s.poss_or_verb or low in s.subordinators:
+        word = self.t.words[self.low[j]]
+        if word.kind != OPEN or word.subordinator:
             return False
-        v = self.raw(j)
+        v = word.verb  # as raw() gives it for a lowercase word
         return v is None or v.level == 0
 
     def set(self, i: int, role: int, lemma: str, tense: str | None = None) -> None:

@@ -4,100 +4,106 @@ open class of what is left (noun, adjective, name, number)."""
 
 from __future__ import annotations
 
-import unicodedata
+import itertools
+import operator
 
+from ..sentences import LEADS
 from ..tokens import NUM, PUNCT, WORD
-from .lexicon import FIN_INF, FIN_PART, INF, PART, Verb
+from .lexicon import ADJECTIVE_BLOCK, CLOSED, DET_OR_PRON, FIN_INF, FIN_PART, INF, OPEN, PART, Verb, Word
 from .state import Analysis
 
 __all__ = ["adjective_here", "classes", "content", "determiner_or_pronoun", "possessive_is_verb"]
 
-SYMBOLS = frozenset("%‰#@&§°")  # punctuation-like characters that are symbols in UD
-
 
 def classes(a: Analysis) -> None:
     """Closed classes, the determiner/pronoun/verb ambiguities, and which words may be verbs:
-    one pass left to right, looking one token ahead."""
-    s = a.t
-    closed, det_or_pron, poss_or_verb, marker = s.closed, s.det_or_pron, s.poss_or_verb, s.marker
-    subordinators, reading = s.subordinators, s.reading
-    lows, lead, tag, verb, te, opener = a.low, a.lead, a.tag, a.verb, a.te, a.opener
-    block = 0  # the least verb level the next word needs: 3 none, 2 a form the lexicon has
-    seen_finite = False  # a finite verb since the last clause boundary
-    for i, (kind, low, text) in enumerate(zip(a.kind, lows, a.text, strict=True)):
+    one pass left to right, looking one token ahead.
+
+    ``block`` is the least verb level the next word needs (3: none may be a verb, 2: only a
+    form the lexicon has); ``seen_finite`` whether a finite verb came since the last clause
+    boundary. Each word's lexical facts are one lookup (:attr:`~.lexicon.Tables.words`).
+    """
+    words, marks, tag, texts, kinds = a.t.words, a.t.marks, a.tag, a.text, a.kind
+    block = 0
+    seen_finite = False
+    for i, low in enumerate(a.low):
         before, block = block, 0
-        if kind == PUNCT:
-            tag[i] = "SYM" if text in SYMBOLS or unicodedata.category(text[0])[0] == "S" else "PUNCT"
-            if text in s.clause_punctuation or text[0] == ".":
-                a.boundary[i] = True
-                seen_finite = False
+        kind = kinds[i]
+        if kind != WORD:
+            if kind == PUNCT:
+                tag[i], ends_clause = marks[texts[i]]
+                if ends_clause:
+                    a.boundary[i] = True
+                    seen_finite = False
+            elif kind == NUM:
+                block = 1  # tagged in content()
+            else:
+                tag[i] = "X"  # an abbreviation
             continue
-        if kind == NUM:
-            block = 1
-            continue  # tagged in content()
-        if kind != WORD:  # an abbreviation
-            tag[i] = "X"
-            continue
-        if text[0].isupper() and not lead[i]:
+        text = texts[i]
+        if text[0].isupper() and i and texts[i - 1] not in LEADS:  # a capital inside the sentence: a name
             if before == 3 and adjective_here(a, i):
                 tag[i], block = "ADJ", 3
             else:
                 tag[i] = "PROPN"
             continue
-        if low in det_or_pron:
-            block = determiner_or_pronoun(a, i)
-            if opener[i]:
-                seen_finite = False
-            continue
-        if low in poss_or_verb:
-            if possessive_is_verb(a, i, seen_finite):
-                if i > 0 and lows[i - 1] in marker:
-                    verb[i] = Verb(INF, low, "Pres", 2)
-                    te[i] = True
+        word = words[low]
+        if word.kind == OPEN:
+            if before == 3:  # inside a noun phrase: an adjective before its noun, or the noun
+                if adjective_here(a, i):
+                    tag[i], block = "ADJ", 3
                 else:
-                    verb[i] = reading(low)  # its finite reading is in the data
-                    seen_finite = True
-            else:
-                tag[i], block = "PRON", 3
-            continue
-        if low in closed:
-            word_tag = tag[i] = closed[low]
-            if low in subordinators and not a.firm(i + 1):
-                opener[i] = True
-                seen_finite = False
-            elif low in subordinators and word_tag == "SCONJ":
-                tag[i] = "ADV"  # "toen vertrok hij": an adverb before its verb
-            if word_tag == "DET" or low in s.possessives:
-                block = 3
-            elif word_tag == "ADP" or low in s.object_or_poss:
-                block = 2
-            elif word_tag == "ADJ" and (before == 3 or low.endswith(s.inflection)):
-                block = 3
-            continue
-        if before == 3:  # inside a noun phrase: an adjective before its noun, or the noun
-            if adjective_here(a, i):
-                tag[i], block = "ADJ", 3
-            else:
-                tag[i] = "NOUN"
-            continue
-        # The word's verb reading, as raw() gives it (what raw() rules out is ruled out above).
-        if text[0].isupper():  # at the start of a sentence: a name unless the lexicon has the form
-            v = None if text in a.names else reading(low)
-            if v is None or v.level != 2:
-                continue
-        else:
-            v = reading(low)
-            if v is None:
-                continue
-        if i > 0 and lows[i - 1] in marker:
-            if v.kind == INF or v.kind == FIN_INF:
-                verb[i] = Verb(INF, low if v.kind == INF else v.lemma, "Pres", 2)
-                te[i] = True
-            continue
-        if v.level >= before:
-            verb[i] = v
-            if v.kind != PART and v.kind != INF and v.level >= 1:
+                    tag[i] = "NOUN"
+            elif word.verb is not None and _may_be_verb(a, i, word.verb, before):  # most words are no verb
                 seen_finite = True
+        elif word.kind == CLOSED:
+            block = _closed(a, i, word, before)
+            if a.opener[i]:
+                seen_finite = False
+        elif word.kind == DET_OR_PRON:
+            block = determiner_or_pronoun(a, i)
+            if a.opener[i]:
+                seen_finite = False
+        elif possessive_is_verb(a, i, seen_finite):
+            if i > 0 and a.low[i - 1] in a.t.marker:
+                a.verb[i] = Verb(INF, low, "Pres", 2)
+                a.te[i] = True
+            else:
+                a.verb[i] = a.t.reading(low)  # its finite reading is in the data
+                seen_finite = True
+        else:
+            tag[i], block = "PRON", 3
+
+
+def _may_be_verb(a: Analysis, i: int, v: Verb, before: int) -> bool:
+    """Give an open-class word with verb reading ``v`` (as raw() gives it: what raw() rules
+    out is ruled out before this) the reading its context allows (the word before may rule
+    out all but the lexicon's forms); whether it is a finite one."""
+    if a.text[i][0].isupper() and (v.level != 2 or a.text[i] in a.names):
+        return False  # at the start of a sentence: a name unless the lexicon has the form
+    if i > 0 and a.low[i - 1] in a.t.marker:
+        if v.kind == INF or v.kind == FIN_INF:
+            a.verb[i] = Verb(INF, a.low[i] if v.kind == INF else v.lemma, "Pres", 2)
+            a.te[i] = True
+        return False
+    if v.level < before:
+        return False
+    a.verb[i] = v
+    return v.kind != PART and v.kind != INF and v.level >= 1
+
+
+def _closed(a: Analysis, i: int, word: Word, before: int) -> int:
+    """Tag a closed-class word (a subordinator before its verb opens a clause); the block it
+    puts on the next word."""
+    a.tag[i] = word.closed
+    if word.subordinator:
+        if not a.firm(i + 1):
+            a.opener[i] = True
+        elif word.closed == "SCONJ":
+            a.tag[i] = "ADV"  # "toen vertrok hij": an adverb before its verb
+    if word.block == ADJECTIVE_BLOCK:
+        return 3 if before == 3 else 0
+    return word.block
 
 
 def adjective_here(a: Analysis, i: int) -> bool:
@@ -132,15 +138,15 @@ def determiner_or_pronoun(a: Analysis, i: int) -> int:
     if nxt >= a.n or a.kind[nxt] == PUNCT:
         a.tag[i] = "PRON"
         return 0
-    if (prev_tag in ("NOUN", "PROPN") or (i > 0 and a.boundary[i - 1] and not a.lead[i])
+    if (prev_tag in ("NOUN", "PROPN") or (i > 0 and a.boundary[i - 1] and not a.lead(i))
             or (low in s.complementizers and prev_verb)):
         opens = True
     elif a.open_class(nxt):
         a.tag[i] = "DET"
-        a.opener[i] = low in s.determiner_opens and not a.lead[i]
+        a.opener[i] = low in s.determiner_opens and not a.lead(i)
         return 3
     else:
-        opens = not (a.lead[i] and a.firm(nxt))
+        opens = not (a.lead(i) and a.firm(nxt))
     a.opener[i] = opens
     a.tag[i] = "SCONJ" if opens and low in s.complementizers else "PRON"
     return 0
@@ -163,21 +169,23 @@ def possessive_is_verb(a: Analysis, i: int, seen_finite: bool) -> bool:
     return i > 0 and a.tag[i - 1] in ("NOUN", "PROPN") and not seen_finite
 
 
-def content(a: Analysis, i: int) -> str:
-    """The class of a word that is no closed-class word and no verb here."""
-    kind, text, low = a.kind[i], a.text[i], a.low[i]
-    if kind == NUM:
-        digits = len(text) - len(text.lstrip("0123456789.,:/-"))
-        rest = low[digits:]
-        if not rest or rest in a.t.ordinal:
-            return "NUM"
-        low = rest
-    elif low in a.t.closed:
-        return a.t.closed[low]
-    if kind == WORD and text[0].isupper() and (text in a.names or any(map(str.isupper, text[1:]))):
-        return "PROPN"
-    if low.endswith(a.t.adjective_endings) and len(low) > 4:
-        return "ADJ"
-    if any(map(str.isdigit, low)):
-        return "X"
-    return "NOUN"
+def content(a: Analysis) -> None:
+    """The class of each word no pass has tagged: no closed-class word and no verb here."""
+    words, tag, kinds, texts = a.t.words, a.tag, a.kind, a.text
+    for i in itertools.compress(range(a.n), map(operator.not_, tag)):  # C-level: the untagged words
+        low = a.low[i]
+        if kinds[i] == NUM:
+            text = texts[i]
+            digits = len(text) - len(text.lstrip("0123456789.,:/-"))
+            rest = low[digits:]
+            tag[i] = "NUM" if not rest or rest in a.t.ordinal else words[rest].noun
+            continue
+        word = words[low]
+        if word.closed is not None:
+            tag[i] = word.closed
+            continue
+        text = texts[i]
+        if kinds[i] == WORD and text[0].isupper() and (text in a.names or any(map(str.isupper, text[1:]))):
+            tag[i] = "PROPN"
+        else:
+            tag[i] = word.noun
