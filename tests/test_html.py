@@ -61,9 +61,9 @@ def test_one_element_per_event_in_timeline_order_and_the_dct_marked() -> None:
 
 def test_the_page_fetches_nothing() -> None:
     found = elements(document_to_html(timeline.analyze(TEXT, dct="2017-02-02")))
-    for tag, attrs in found.tags:
+    for tag, attributes in found.tags:
         assert tag not in ("link", "img", "iframe")
-        assert not (attrs.get("src") or attrs.get("href") or "").startswith(("http", "//"))
+        assert not (attributes.get("src") or attributes.get("href") or "").startswith(("http", "//"))
     (policy,) = [a["content"] for t, a in found.tags
                  if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert policy is not None and policy.startswith("default-src 'none'; ") and "unsafe" not in policy
