@@ -116,8 +116,10 @@ class Language:
         return self.files[name]
 
 
+@functools.cache
 def languages() -> tuple[str, ...]:
-    """The codes of the languages this library has (each a folder with a ``language.toml``)."""
+    """The codes of the languages this library has (each a folder with a ``language.toml``;
+    looked for once per process)."""
     root = resources.files(__name__)
     return tuple(sorted(entry.name for entry in root.iterdir()
                         if entry.is_dir() and entry.joinpath(_MANIFEST).is_file()))
