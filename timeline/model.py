@@ -9,6 +9,7 @@ from attrs import field, frozen
 
 from .time.algebra import Interval
 from .time.intent import Intent, Tense
+from .time.timex import Mod, TimexType  # TIMEX3's own words; here for users of the values
 
 __all__ = ["Aspect", "DctSource", "Document", "Event", "EventClass", "Mod", "Polarity", "Recognition", "Span",
            "TimeExpression", "TimexType"]
@@ -28,30 +29,6 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
-
-
-class TimexType(enum.Enum):
-    """The four TIMEX3 types."""
-
-    DATE = "DATE"
-    TIME = "TIME"
-    DURATION = "DURATION"
-    SET = "SET"
-
-
-class Mod(enum.Enum):
-    """TIMEX3 ``mod``: where in the period, or how exact; it never changes the value."""
-
-    START = "START"
-    MID = "MID"
-    END = "END"
-    APPROX = "APPROX"
-    MORE_THAN = "MORE_THAN"
-    LESS_THAN = "LESS_THAN"
-    EQUAL_OR_MORE = "EQUAL_OR_MORE"
-    EQUAL_OR_LESS = "EQUAL_OR_LESS"
-    BEFORE = "BEFORE"  # "voor de verkiezingen": some time before the value
-    AFTER = "AFTER"  # "na de verkiezingen": some time after it
 
 
 class _Spanned:

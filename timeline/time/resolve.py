@@ -16,7 +16,6 @@ from typing import Any
 
 from attrs import frozen
 
-from ..model import TimexType
 from . import timex
 from .algebra import Grain, Interval, PartOfDay, Season, containing
 from .intent import (
@@ -41,6 +40,7 @@ from .intent import (
     Tense,
     Weekend,
 )
+from .timex import TimexType
 
 __all__ = ["Anchor", "Resolved", "direction", "reads_tense", "resolve", "unresolved", "uses_reference"]
 

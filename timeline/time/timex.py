@@ -9,6 +9,7 @@ Durations have their own small pair, :func:`render_duration` and
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
@@ -16,8 +17,8 @@ from fractions import Fraction
 from .algebra import Grain, Interval, PartOfDay, Season, containing
 from .intent import RefKind
 
-__all__ = ["is_value", "parse", "parse_duration", "ref_kind", "render", "render_duration", "render_iso_interval",
-           "render_ref", "render_unknown", "render_weekday_set"]
+__all__ = ["Mod", "TimexType", "is_value", "parse", "parse_duration", "ref_kind", "render", "render_duration",
+           "render_iso_interval", "render_ref", "render_unknown", "render_weekday_set"]
 
 _PART = {PartOfDay.MORNING: "MO", PartOfDay.AFTERNOON: "AF", PartOfDay.EVENING: "EV", PartOfDay.NIGHT: "NI"}
 _PART_OF = {code: part for part, code in _PART.items()}
@@ -26,6 +27,30 @@ _SEASON_OF = {code: season for season, code in _SEASON.items()}
 _REF = {RefKind.PRESENT: "PRESENT_REF", RefKind.PAST: "PAST_REF", RefKind.FUTURE: "FUTURE_REF"}
 _REF_OF = {value: kind for kind, value in _REF.items()}
 _UNKNOWN = {Grain.CENTURY: "XX", Grain.DECADE: "XXX"}  # else a year: XXXX
+
+
+class TimexType(enum.Enum):
+    """The four TIMEX3 types."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Mod(enum.Enum):
+    """TIMEX3 ``mod``: where in the period, or how exact; it never changes the value."""
+
+    START = "START"
+    MID = "MID"
+    END = "END"
+    APPROX = "APPROX"
+    MORE_THAN = "MORE_THAN"
+    LESS_THAN = "LESS_THAN"
+    EQUAL_OR_MORE = "EQUAL_OR_MORE"
+    EQUAL_OR_LESS = "EQUAL_OR_LESS"
+    BEFORE = "BEFORE"  # "voor de verkiezingen": some time before the value
+    AFTER = "AFTER"  # "na de verkiezingen": some time after it
 
 
 def render(interval: Interval) -> str:
