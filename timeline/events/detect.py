@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 
 from ..lang import Language
@@ -24,7 +25,7 @@ from .lexicon import EventLexicon
 
 __all__ = ["find_events"]
 
-_MAY_BE_EVENT = frozenset({"VERB", "NOUN", "AUX"})  # a verb, a noun that names an event, a lone copula
+_VERBAL = frozenset({"VERB", "AUX"})  # a verb, or a lone copula
 
 
 def find_events(sentences: Iterable[Sentence], timexes: Sequence[TimeExpression], language: Language) -> list[Event]:
@@ -61,7 +62,12 @@ class _Sentence:
         s = sentence
         n = len(s.texts)
         self.in_timex = _timex_tokens(s, timexes) if timexes else {}
-        self.candidates = list(itertools.compress(range(n), map(_MAY_BE_EVENT.__contains__, s.upos)))
+        # A verb or auxiliary, or a noun that names an event ("annexatie"): looked up for every
+        # token at once, so that the many nouns that name none cost no step of their own.
+        nominal = map(lex.nominal.__contains__, map(str.lower, s.texts))
+        noun_event = map(operator.and_, map("NOUN".__eq__, s.upos), nominal)
+        self.candidates = list(itertools.compress(range(n), map(operator.or_, map(_VERBAL.__contains__, s.upos),
+                                                                noun_event)))
         self.verbs: dict[int, list[int]] = {}  # clause -> its verbs
         for k in self.candidates:
             if s.upos[k] == "VERB":
