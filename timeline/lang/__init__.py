@@ -18,7 +18,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..time.patterns import PairIndex, Rule, Trie, pair_index
+from ..time.patterns import ANY, PairIndex, Rule, Trie, pair_index
 
 __all__ = ["LANGUAGES", "Language", "load_language"]
 
@@ -39,7 +39,7 @@ class Language:
     mods: Trie = field(init=False)
     mod_ends: frozenset[str] = field(init=False)  # last tokens of the modifiers
     core: frozenset[str] = field(init=False)  # every match holds one of these tokens
-    reach: int = field(init=False)  # a match starts fewer than this many tokens before a core token
+    lead: dict[str, int] = field(init=False)  # the most tokens a match has before its first core token, by it
 
     def __attrs_post_init__(self) -> None:
         frequent = frozenset(self.lexicon.get("frequent", {}))
@@ -54,7 +54,12 @@ class Language:
         leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in self.rules}
         if blind := [rid for rid, (_, miss) in leads.items() if miss >= 0]:
             raise ValueError(f"rules that can match without a core token: {', '.join(blind)}")
-        object.__setattr__(self, "reach", max(found for found, _ in leads.values()) + 1)
+        lead: dict[str, int] = {}
+        for by_token, _ in leads.values():
+            for tok, before in by_token.items():
+                lead[tok] = max(lead.get(tok, 0), before)
+        anywhere = lead.pop(ANY, 0)  # a word shape's token counts for every core token
+        object.__setattr__(self, "lead", {tok: max(lead.get(tok, 0), anywhere) for tok in core})
 
     def words(self, cls: str) -> dict[str, Any]:
         """A word class of the lexicon (an empty one if the language has none)."""

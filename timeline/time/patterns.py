@@ -41,6 +41,7 @@ DIGIT = "<digit>"  # stands for a token of plain digits ("2017") in first sets a
 NUMERIC = "<numeric>"  # stands for digits with separators ("15.30", "19-20", "3-2-2017")
 ANY = "<any>"  # the first-set entry of elements that may begin with any token
 NONE = -(1 << 30)  # "no such match" in Element.lead
+Lead = tuple[dict[str, int], int]  # see Element.lead
 
 
 def token_key(token: str) -> str:
@@ -91,7 +92,11 @@ class Trie:
                 yield i, node.value
 
 
-Captures = dict[str, tuple[Any, int, int]]  # name -> (value, first token, token after last)
+Capture = tuple[Any, int, int]  # (value, first token, token after the last)
+# What a match captured, as (name, capture) pairs in the order matched: a later pair of a
+# name wins, as in the dict built from them. Pairs are cheaper to join than dicts, and
+# only the winning match at a place is made into a dict (its Match's captures).
+Captures = tuple[tuple[str, Capture], ...]
 Found = list[tuple[int, Captures]]  # every way to match: (token after the match, captures)
 _NONE: Found = []  # shared "no match" (never appended to)
 
@@ -121,17 +126,18 @@ class Element:
         The engine tries a rule only where the text begins with one of them."""
         return frozenset({(DIGIT,)}) if n else frozenset({()})
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        """``(found, miss)``: the most tokens a match has before its first ``core`` token,
-        and the longest match with no core token at all (``NONE`` where there is none).
-        The engine looks for matches only within ``found`` tokens before a core token."""
-        return 0, NONE
+    def lead(self, core: frozenset[str]) -> Lead:
+        """``(found, miss)``: for each ``core`` token, the most tokens a match has before it
+        where it is the match's first core token (``ANY`` for a word shape: whichever it is),
+        and the longest match with no core token at all (``NONE`` where there is none). The
+        engine looks for matches only within that many tokens before each core token."""
+        return {DIGIT: 0}, NONE
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         raise NotImplementedError
 
     def _capture(self, value: Any, i: int, j: int) -> Captures:
-        return {self.name: (value, i, j)} if self.name else {}
+        return ((self.name, (value, i, j)),) if self.name else ()
 
 
 class Words(Element):
@@ -154,28 +160,35 @@ class Words(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset(key[:n] for key in self.trie.keys())
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        found = miss = NONE
+    def lead(self, core: frozenset[str]) -> Lead:
+        found: dict[str, int] = {}
+        miss = NONE
         for key in self.trie.keys():
             at = next((k for k, tok in enumerate(key) if tok in core), None)
             if at is None:
                 miss = max(miss, len(key))
             else:
-                found = max(found, at)
+                found[key[at]] = max(found.get(key[at], NONE), at)
         return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        norms, node, j = toks.norms, self.trie, i
-        out: Found = _NONE
-        while j < len(norms):  # Trie.walk, inlined: this is the engine's innermost loop
-            node = node.children.get(norms[j])  # type: ignore[assignment]
-            if node is None:
-                break
-            j += 1
+        # Trie.walk, inlined: this is the engine's innermost loop, and most tries end at the
+        # first token, most keys with it.
+        norms = toks.norms
+        node = self.trie.children.get(norms[i]) if i < len(norms) else None
+        if node is None:
+            return _NONE
+        out: Found = []
+        j = i + 1
+        while True:
             if node.has_value:
-                found = (j, {self.name: (node.value, i, j)} if self.name else {})
-                out = [found] if out is _NONE else [*out, found]
-        return out
+                out.append((j, ((self.name, (node.value, i, j)),) if self.name else ()))
+            if not node.children or j == len(norms):
+                return out
+            node = node.children.get(norms[j])
+            if node is None:
+                return out
+            j += 1
 
 
 class Number(Element):
@@ -190,7 +203,7 @@ class Number(Element):
         return frozenset({DIGIT})
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        if i >= len(toks):
+        if i >= len(toks.norms):
             return _NONE
         tok = toks.norms[i]
         if not (tok.isascii() and tok.isdigit()) or (self.digits and len(tok) > self.digits):
@@ -225,11 +238,11 @@ class Shape(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset({(self.token,)}) if n else frozenset({()})
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        return (0, NONE) if self.token == NUMERIC else (0, 1)  # a word shape may or may not be core
+    def lead(self, core: frozenset[str]) -> Lead:
+        return ({NUMERIC: 0}, NONE) if self.token == NUMERIC else ({ANY: 0}, 1)  # a word may be core or not
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        if i >= len(toks):
+        if i >= len(toks.norms):
             return _NONE
         m = self.regex.fullmatch(toks.norms[i])
         if m is None:
@@ -267,32 +280,38 @@ class Seq(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         out: set[tuple[str, ...]] = {()}
         for part in self.parts:
-            out = {h + t for h in out for t in (part.heads(n - len(h)) if len(h) < n else {()})}
+            more = {k: part.heads(k) for k in {n - len(h) for h in out if len(h) < n}}  # each length once
+            out = {h + t for h in out for t in more.get(n - len(h), {()})}
         return frozenset(out)
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        found, miss = NONE, 0
+    def lead(self, core: frozenset[str]) -> Lead:
+        found: dict[str, int] = {}
+        miss = 0  # the most tokens before this part, along matches with no core token yet
         for part in self.parts:
-            more_found, more_miss = part.lead(core)
-            found = max(found, miss + more_found if miss > NONE and more_found > NONE else NONE)
-            miss = miss + more_miss if miss > NONE and more_miss > NONE else NONE
+            more, more_miss = part.lead(core)
+            for tok, before in more.items():
+                found[tok] = max(found.get(tok, NONE), miss + before)
+            if more_miss == NONE:  # every match has had its first core token by now
+                return found, NONE
+            miss += more_miss
         return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        states: Found = [(i, {})]
+        states: Found = [(i, ())]
         for part in self.parts:
-            if len(states) == 1:
+            if len(states) == 1:  # the common case: one way to have matched so far
                 k, caps = states[0]
                 states = part.match(toks, k)
-                if caps and states:
-                    states = [(j, {**caps, **more} if more else caps) for j, more in states]
+                if not states:
+                    return _NONE
+                if caps:
+                    states = [(j, caps + more) for j, more in states]
             else:
-                states = [(j, {**caps, **more} if more else caps)
-                          for k, caps in states for j, more in part.match(toks, k)]
-            if not states:
-                return _NONE
+                states = [(j, caps + more) for k, caps in states for j, more in part.match(toks, k)]
+                if not states:
+                    return _NONE
         if self.name:
-            return [(j, {**caps, **self._capture(None, i, j)}) for j, caps in states]
+            return [(j, (*caps, (self.name, (None, i, j)))) for j, caps in states]
         return states
 
 
@@ -317,12 +336,12 @@ class Opt(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return self.part.heads(n) | {()}
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+    def lead(self, core: frozenset[str]) -> Lead:
         found, miss = self.part.lead(core)
         return found, max(miss, 0)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        return [*self.part.match(toks, i), (i, {})]
+        return [*self.part.match(toks, i), (i, ())]
 
 
 class Alt(Element):
@@ -349,14 +368,20 @@ class Alt(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset().union(*(o.heads(n) for o in self.options))
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        leads = [o.lead(core) for o in self.options]
-        return max(f for f, _ in leads), max(m for _, m in leads)
+    def lead(self, core: frozenset[str]) -> Lead:
+        found: dict[str, int] = {}
+        miss = NONE
+        for option in self.options:
+            more, more_miss = option.lead(core)
+            for tok, before in more.items():
+                found[tok] = max(found.get(tok, NONE), before)
+            miss = max(miss, more_miss)
+        return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         out: Found = [found for option in self.options for found in option.match(toks, i)]
         if self.name:
-            return [(j, {**caps, **self._capture(None, i, j)}) for j, caps in out]
+            return [(j, (*caps, (self.name, (None, i, j)))) for j, caps in out]
         return out
 
 
@@ -378,13 +403,17 @@ class Cap(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return self.part.heads(n)
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+    def lead(self, core: frozenset[str]) -> Lead:
         return self.part.lead(core)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        if i < len(toks) and toks.raw(i)[:1].isupper():
+        if i < len(toks.norms) and toks.raw(i)[:1].isupper():
             return self.part.match(toks, i)
         return _NONE
+
+
+def _capture_dict(captures: Iterable[tuple[str, Capture]] | Mapping[str, Capture]) -> dict[str, Capture]:
+    return dict(captures)
 
 
 @frozen
@@ -392,7 +421,7 @@ class Match:
     """What a rule matched: captured values and their character spans."""
 
     toks: MatchTokens
-    captures: Captures
+    captures: dict[str, Capture] = field(converter=_capture_dict)  # given as a dict or as pairs
     start: int  # first token
     end: int  # token after the last
 
