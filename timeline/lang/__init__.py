@@ -38,6 +38,7 @@ class Language:
     by_pair: PairIndex = field(init=False)  # rules by their first two tokens
     mods: Trie = field(init=False)
     mod_ends: frozenset[str] = field(init=False)  # last tokens of the modifiers
+    widens: frozenset[str] = field(init=False)  # tokens that widen a mention after them: mod_ends, prepositions
     core: frozenset[str] = field(init=False)  # every match holds one of these tokens
     lead: dict[str, int] = field(init=False)  # the most tokens a match has before its first core token, by it
 
@@ -50,6 +51,7 @@ class Language:
         object.__setattr__(self, "by_pair", pair_index(self.rules))
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
         object.__setattr__(self, "mod_ends", frozenset(key[-1] for key in self.mods.keys()))
+        object.__setattr__(self, "widens", self.mod_ends | self.words("preposition_direction").keys())
         object.__setattr__(self, "core", frozenset(core))
         leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in self.rules}
         if blind := [rid for rid, (_, miss) in leads.items() if miss >= 0]:

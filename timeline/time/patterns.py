@@ -99,6 +99,7 @@ Capture = tuple[Any, int, int]  # (value, first token, token after the last)
 Captures = tuple[tuple[str, Capture], ...]
 Found = list[tuple[int, Captures]]  # every way to match: (token after the match, captures)
 _NONE: Found = []  # shared "no match" (never appended to)
+_NO_CAPTURES: Captures = ()
 
 
 class Element:
@@ -178,6 +179,8 @@ class Words(Element):
         node = self.trie.children.get(norms[i]) if i < len(norms) else None
         if node is None:
             return _NONE
+        if not node.children:  # a key of one token, and no longer one
+            return [(i + 1, ((self.name, (node.value, i, i + 1)),) if self.name else ())]
         out: Found = []
         j = i + 1
         while True:
@@ -212,7 +215,7 @@ class Number(Element):
             return _NONE
         value = int(tok)
         if self.lo <= value <= self.hi:
-            return [(i + 1, self._capture(value, i, i + 1))]
+            return [(i + 1, ((self.name, (value, i, i + 1)),) if self.name else ())]
         return _NONE
 
 
@@ -297,19 +300,23 @@ class Seq(Element):
         return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        states: Found = [(i, ())]
-        for part in self.parts:
-            if len(states) == 1:  # the common case: one way to have matched so far
-                k, caps = states[0]
-                states = part.match(toks, k)
-                if not states:
+        k, caps = i, _NO_CAPTURES  # while there is one way to have matched so far (the common case)
+        parts = iter(self.parts)
+        for part in parts:
+            found = part.match(toks, k)
+            if len(found) != 1:
+                if not found:
                     return _NONE
-                if caps:
-                    states = [(j, caps + more) for j, more in states]
-            else:
-                states = [(j, caps + more) for k, caps in states for j, more in part.match(toks, k)]
-                if not states:
-                    return _NONE
+                states = [(j, caps + more) for j, more in found]
+                break
+            k, more = found[0]
+            caps += more
+        else:
+            states = [(k, caps)]
+        for part in parts:  # several ways: go on from each
+            states = [(j, caps + more) for k, caps in states for j, more in part.match(toks, k)]
+            if not states:
+                return _NONE
         if self.name:
             return [(j, (*caps, (self.name, (None, i, j)))) for j, caps in states]
         return states

@@ -94,8 +94,8 @@ def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, 
     if isinstance(built, tuple):
         out.extend(_range(built, best.id))
     elif built is not None:
-        start, stop = toks.start(i), toks.end(end - 1)
-        out.append(_widen(Mention(Span(start, stop), built, best.id), toks, i, language))
+        mention = Mention(Span(toks.start(i), toks.end(end - 1)), built, best.id)
+        out.append(_widen(mention, toks, i, language) if before in language.widens else mention)
     return end
 
 
