@@ -117,6 +117,15 @@ class Element:
         """The most tokens a match can span."""
         return 1
 
+    def shortest(self) -> int:
+        """The fewest tokens a match can span."""
+        return 1
+
+    def nth(self, k: int) -> frozenset[str]:
+        """The tokens a match can have at offset ``k`` (as ``token_key`` has them; ``ANY``:
+        any token). The engine skips a rule whose third token is none of them."""
+        return frozenset({DIGIT}) if k == 0 else frozenset()
+
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         """MatchTokens of which every match contains at least one, and whether none of them is
         ``frequent``; None where a match may be empty. The engine skips text without them."""
@@ -153,6 +162,12 @@ class Words(Element):
 
     def longest(self) -> int:
         return max((len(key) for key in self.trie.keys()), default=1)
+
+    def shortest(self) -> int:
+        return min((len(key) for key in self.trie.keys()), default=1)
+
+    def nth(self, k: int) -> frozenset[str]:
+        return frozenset(token_key(key[k]) for key in self.trie.keys() if len(key) > k)
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         chosen = [next((tok for tok in key if tok not in frequent), key[0]) for key in self.trie.keys()]
@@ -241,6 +256,9 @@ class Shape(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset({(self.token,)}) if n else frozenset({()})
 
+    def nth(self, k: int) -> frozenset[str]:
+        return frozenset({self.token}) if k == 0 else frozenset()
+
     def lead(self, core: frozenset[str]) -> Lead:
         return ({NUMERIC: 0}, NONE) if self.token == NUMERIC else ({ANY: 0}, 1)  # a word may be core or not
 
@@ -273,6 +291,18 @@ class Seq(Element):
 
     def longest(self) -> int:
         return sum(p.longest() for p in self.parts)
+
+    def shortest(self) -> int:
+        return sum(p.shortest() for p in self.parts)
+
+    def nth(self, k: int) -> frozenset[str]:
+        out: set[str] = set()
+        lo = hi = 0  # the parts before this one span from lo to hi tokens
+        for part in self.parts:
+            for before in range(lo, min(hi, k) + 1):
+                out |= part.nth(k - before)
+            lo, hi = lo + part.shortest(), hi + part.longest()
+        return frozenset(out)
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         found = [a for p in self.parts if not p.nullable() and (a := p.anchors(frequent)) is not None]
@@ -337,6 +367,12 @@ class Opt(Element):
     def longest(self) -> int:
         return self.part.longest()
 
+    def shortest(self) -> int:
+        return 0
+
+    def nth(self, k: int) -> frozenset[str]:
+        return self.part.nth(k)
+
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         return None
 
@@ -365,6 +401,12 @@ class Alt(Element):
 
     def longest(self) -> int:
         return max(o.longest() for o in self.options)
+
+    def shortest(self) -> int:
+        return min(o.shortest() for o in self.options)
+
+    def nth(self, k: int) -> frozenset[str]:
+        return frozenset().union(*(o.nth(k) for o in self.options))
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         found = [o.anchors(frequent) for o in self.options]
@@ -403,6 +445,12 @@ class Cap(Element):
 
     def longest(self) -> int:
         return self.part.longest()
+
+    def shortest(self) -> int:
+        return self.part.shortest()
+
+    def nth(self, k: int) -> frozenset[str]:
+        return self.part.nth(k)
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         return self.part.anchors(frequent)
@@ -482,14 +530,18 @@ class Rule:
     after: frozenset[str] | None = field(default=None, converter=_token_set)
 
 
-PairIndex = dict[str, tuple[dict[str, tuple["Rule", ...]], tuple["Rule", ...]]]
+Candidates = tuple["Rule", ...]  # rules to try at a place, in rule order (which breaks ties)
+PairIndex = dict[str, tuple[dict[str, tuple[dict[str, Candidates], Candidates]], Candidates]]
 
 
 def pair_index(rules: Sequence[Rule]) -> PairIndex:
-    """Index rules by their first two tokens: ``index[first]`` is ``(by_second, rest)``,
-    where ``by_second[second]`` lists the rules to try before ``second`` and ``rest``
-    those to try before any other token (rules that may end after one token).
-    Both keep rule order, which breaks ties between equally long matches."""
+    """Index rules by their first two tokens, and the third: ``index[first]`` is
+    ``(by_second, rest)``, where ``rest`` lists the rules to try before any other second
+    token (rules that may end after one token), and ``by_second[second]`` is
+    ``(by_third, rules)``: the rules to try before that second token, and ``by_third[third]``
+    those before that third one. A rule is left out before a third token that no match of
+    it can have there. Every list keeps rule order, which breaks ties between equally long
+    matches."""
     single: dict[str, set[int]] = {}
     pairs: dict[str, dict[str, set[int]]] = {}
     for k, rule in enumerate(rules):
@@ -502,10 +554,25 @@ def pair_index(rules: Sequence[Rule]) -> PairIndex:
                 single.setdefault(head[0], set()).add(k)
             else:
                 pairs.setdefault(head[0], {}).setdefault(head[1], set()).add(k)
+    thirds = {k: rule.pattern.nth(2) for k, rule in enumerate(rules)
+              if rule.pattern.shortest() > 2 and ANY not in rule.pattern.nth(2)}
+    splits: dict[frozenset[int], tuple[dict[str, Candidates], Candidates]] = {}  # many pairs share rules
     index: PairIndex = {}
     for first in single.keys() | pairs.keys():
-        rest = single.get(first, set())
-        by_second = {second: tuple(rules[k] for k in sorted(ks | rest))
-                     for second, ks in pairs.get(first, {}).items()}
+        rest = frozenset(single.get(first, ()))
+        by_second = {}
+        for second, ks in pairs.get(first, {}).items():
+            if (rest | ks) not in splits:
+                splits[rest | ks] = _by_third(rules, rest | ks, thirds)
+            by_second[second] = splits[rest | ks]
         index[first] = (by_second, tuple(rules[k] for k in sorted(rest)))
     return index
+
+
+def _by_third(rules: Sequence[Rule], ks: frozenset[int], thirds: dict[int, frozenset[str]]
+              ) -> tuple[dict[str, Candidates], Candidates]:
+    """Rules ``ks`` split by the third token: those that must have one of theirs there, and the others."""
+    anyway = {k for k in ks if k not in thirds}
+    by_third = {third: tuple(rules[k] for k in sorted(anyway | {k for k in ks if third in thirds.get(k, ())}))
+                for third in set().union(*(thirds.get(k, ()) for k in ks))}
+    return by_third, tuple(rules[k] for k in sorted(anyway))

@@ -72,7 +72,11 @@ def _find(toks: MatchTokens, language: Language, out: list[Mention]) -> None:
                 continue
             by_second, rules = entry
             if i + 1 < n:
-                rules = by_second.get(numbers.get(norms[i + 1], norms[i + 1]), rules)
+                second = by_second.get(numbers.get(norms[i + 1], norms[i + 1]))
+                if second is not None:
+                    by_third, rules = second
+                    if by_third and i + 2 < n:
+                        rules = by_third.get(numbers.get(norms[i + 2], norms[i + 2]), rules)
             i = _at(toks, i, rules, language, out) if rules else i + 1
 
 
