@@ -3,23 +3,43 @@
 A rule is a sequence of elements, each matching one or more tokens: words of a
 lexicon class (:class:`Words`), numbers in a range (:class:`Number`), tokens of
 a regular shape (:class:`Shape`), and the combinators :class:`Seq`,
-:class:`Opt` and :class:`Alt`. Every element knows the first two tokens its
-matches can begin with (:meth:`Element.heads`), so the engine only tries the
-rules that can start where it stands. Elements never look further than their own length, which keeps
-matching linear in the text.
+:class:`Opt`, :class:`Alt` and :class:`Cap`. Every element knows the first
+tokens its matches can begin with (:meth:`Element.heads`, :meth:`Element.nth`),
+so the engine only tries the rules that can start where it stands. Elements
+never look further than their own length, which keeps matching linear in the
+text. The elements that match tokens themselves live in
+:mod:`timeline.time.elements`; this module has the combinators, the rules and
+the rule index.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
 
-from ..text.tokens import MatchTokens, tokenize
+from ..text.tokens import MatchTokens
+from .elements import (
+    ANY,
+    DIGIT,
+    NO_CAPTURES,
+    NO_MATCH,
+    NONE,
+    NUMERIC,
+    Capture,
+    Element,
+    Found,
+    Lead,
+    Number,
+    Shape,
+    Trie,
+    Words,
+    token_key,
+)
 
 __all__ = [
+    "ANY",
     "DIGIT",
     "NUMERIC",
     "Alt",
@@ -34,242 +54,9 @@ __all__ = [
     "Shape",
     "Trie",
     "Words",
+    "pair_index",
     "token_key",
 ]
-
-DIGIT = "<digit>"  # stands for a token of plain digits ("2017") in first sets and anchors
-NUMERIC = "<numeric>"  # stands for digits with separators ("15.30", "19-20", "3-2-2017")
-ANY = "<any>"  # the first-set entry of elements that may begin with any token
-NONE = -(1 << 30)  # "no such match" in Element.lead
-Lead = tuple[dict[str, int], int]  # see Element.lead
-
-
-def token_key(token: str) -> str:
-    """The token as the rule index knows it: numbers stand for their kind."""
-    if "0" <= token[0] <= "9":
-        return DIGIT if token.isdigit() else NUMERIC
-    return token
-
-
-class Trie:
-    """Multi-token keys (``a.s.``, ``tweede kerstdag``) to values."""
-
-    __slots__ = ("children", "has_value", "value")
-
-    def __init__(self) -> None:
-        self.children: dict[str, Trie] = {}
-        self.value: Any = None
-        self.has_value = False
-
-    @classmethod
-    def build(cls, entries: Mapping[str, Any]) -> Trie:
-        root = cls()
-        for key, value in entries.items():
-            node = root
-            for tok in tokenize(key):
-                node = node.children.setdefault(tok, cls())
-            node.value, node.has_value = value, True
-        return root
-
-    def keys(self) -> Iterator[tuple[str, ...]]:
-        """Every key, as its tokens."""
-        if self.has_value:
-            yield ()
-        for tok, child in self.children.items():
-            for rest in child.keys():
-                yield (tok, *rest)
-
-    def walk(self, norms: list[str], i: int, stop: int | None = None) -> Iterator[tuple[int, Any]]:
-        """Every ``(end, value)`` of a key that starts at token ``i`` (and ends by ``stop``)."""
-        node = self
-        stop = len(norms) if stop is None else stop
-        while i < stop:
-            node = node.children.get(norms[i])  # type: ignore[assignment]
-            if node is None:
-                return
-            i += 1
-            if node.has_value:
-                yield i, node.value
-
-
-Capture = tuple[Any, int, int]  # (value, first token, token after the last)
-# What a match captured, as (name, capture) pairs in the order matched: a later pair of a
-# name wins, as in the dict built from them. Pairs are cheaper to join than dicts, and
-# only the winning match at a place is made into a dict (its Match's captures).
-Captures = tuple[tuple[str, Capture], ...]
-Found = list[tuple[int, Captures]]  # every way to match: (token after the match, captures)
-_NONE: Found = []  # shared "no match" (never appended to)
-_NO_CAPTURES: Captures = ()
-
-
-class Element:
-    """Something that matches tokens from position ``i`` on."""
-
-    name: str | None = None
-
-    def first(self) -> frozenset[str]:
-        raise NotImplementedError
-
-    def nullable(self) -> bool:
-        return False
-
-    def longest(self) -> int:
-        """The most tokens a match can span."""
-        return 1
-
-    def shortest(self) -> int:
-        """The fewest tokens a match can span."""
-        return 1
-
-    def nth(self, k: int) -> frozenset[str]:
-        """The tokens a match can have at offset ``k`` (as ``token_key`` has them; ``ANY``:
-        any token). The engine skips a rule whose third token is none of them."""
-        return frozenset({DIGIT}) if k == 0 else frozenset()
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        """MatchTokens of which every match contains at least one, and whether none of them is
-        ``frequent``; None where a match may be empty. The engine skips text without them."""
-        return frozenset({DIGIT}), True
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        """The first ``n`` tokens of every match (shorter where a match ends sooner).
-        The engine tries a rule only where the text begins with one of them."""
-        return frozenset({(DIGIT,)}) if n else frozenset({()})
-
-    def lead(self, core: frozenset[str]) -> Lead:
-        """``(found, miss)``: for each ``core`` token, the most tokens a match has before it
-        where it is the match's first core token (``ANY`` for a word shape: whichever it is),
-        and the longest match with no core token at all (``NONE`` where there is none). The
-        engine looks for matches only within that many tokens before each core token."""
-        return {DIGIT: 0}, NONE
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        raise NotImplementedError
-
-    def _capture(self, value: Any, i: int, j: int) -> Captures:
-        return ((self.name, (value, i, j)),) if self.name else ()
-
-
-class Words(Element):
-    """The keys of a lexicon table; captures the value of the key found."""
-
-    def __init__(self, entries: Mapping[str, Any], name: str | None = None) -> None:
-        self.trie = Trie.build(entries)
-        self.name = name
-
-    def first(self) -> frozenset[str]:
-        return frozenset(self.trie.children)
-
-    def longest(self) -> int:
-        return max((len(key) for key in self.trie.keys()), default=1)
-
-    def shortest(self) -> int:
-        return min((len(key) for key in self.trie.keys()), default=1)
-
-    def nth(self, k: int) -> frozenset[str]:
-        return frozenset(token_key(key[k]) for key in self.trie.keys() if len(key) > k)
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        chosen = [next((tok for tok in key if tok not in frequent), key[0]) for key in self.trie.keys()]
-        return frozenset(chosen), not any(tok in frequent for tok in chosen)
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        return frozenset(key[:n] for key in self.trie.keys())
-
-    def lead(self, core: frozenset[str]) -> Lead:
-        found: dict[str, int] = {}
-        miss = NONE
-        for key in self.trie.keys():
-            at = next((k for k, tok in enumerate(key) if tok in core), None)
-            if at is None:
-                miss = max(miss, len(key))
-            else:
-                found[key[at]] = max(found.get(key[at], NONE), at)
-        return found, miss
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        # Trie.walk, inlined: this is the engine's innermost loop, and most tries end at the
-        # first token, most keys with it.
-        norms = toks.norms
-        node = self.trie.children.get(norms[i]) if i < len(norms) else None
-        if node is None:
-            return _NONE
-        if not node.children:  # a key of one token, and no longer one
-            return [(i + 1, ((self.name, (node.value, i, i + 1)),) if self.name else ())]
-        out: Found = []
-        j = i + 1
-        while True:
-            if node.has_value:
-                out.append((j, ((self.name, (node.value, i, j)),) if self.name else ()))
-            if not node.children or j == len(norms):
-                return out
-            node = node.children.get(norms[j])
-            if node is None:
-                return out
-            j += 1
-
-
-class Number(Element):
-    """A number written in digits, from ``lo`` to ``hi``, of at most ``digits`` digits."""
-
-    def __init__(self, lo: int, hi: int, name: str | None = None, *, digits: int | None = None,
-                 exact: int | None = None) -> None:
-        self.lo, self.hi, self.name = lo, hi, name
-        self.digits, self.exact = digits, exact
-
-    def first(self) -> frozenset[str]:
-        return frozenset({DIGIT})
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        if i >= len(toks.norms):
-            return _NONE
-        tok = toks.norms[i]
-        if not (tok.isascii() and tok.isdigit()) or (self.digits and len(tok) > self.digits):
-            return _NONE
-        if self.exact and len(tok) != self.exact:
-            return _NONE
-        value = int(tok)
-        if self.lo <= value <= self.hi:
-            return [(i + 1, ((self.name, (value, i, i + 1)),) if self.name else ())]
-        return _NONE
-
-
-class Shape(Element):
-    """One token of a regular shape; ``convert`` turns the regex match into the value or None.
-
-    A shape of digits (the default) matches numeric compounds, digits with
-    separators (``15.30``, ``19-20``); plain numbers are :class:`Number`'s. Any
-    other shape (``words=True``) may be any token, and so cannot begin a rule.
-    """
-
-    def __init__(self, regex: str, convert: Callable[[re.Match[str]], Any], name: str | None = None,
-                 *, words: bool = False) -> None:
-        self.regex, self.convert, self.name = re.compile(regex), convert, name
-        self.token = ANY if words else NUMERIC
-
-    def first(self) -> frozenset[str]:
-        return frozenset({self.token})
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        return (frozenset({NUMERIC}), True) if self.token == NUMERIC else None
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        return frozenset({(self.token,)}) if n else frozenset({()})
-
-    def nth(self, k: int) -> frozenset[str]:
-        return frozenset({self.token}) if k == 0 else frozenset()
-
-    def lead(self, core: frozenset[str]) -> Lead:
-        return ({NUMERIC: 0}, NONE) if self.token == NUMERIC else ({ANY: 0}, 1)  # a word may be core or not
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        if i >= len(toks.norms):
-            return _NONE
-        m = self.regex.fullmatch(toks.norms[i])
-        if m is None:
-            return _NONE
-        value = self.convert(m)
-        return _NONE if value is None else [(i + 1, self._capture(value, i, i + 1))]
 
 
 class Seq(Element):
@@ -330,13 +117,13 @@ class Seq(Element):
         return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        k, caps = i, _NO_CAPTURES  # while there is one way to have matched so far (the common case)
+        k, caps = i, NO_CAPTURES  # while there is one way to have matched so far (the common case)
         parts = iter(self.parts)
         for part in parts:
             found = part.match(toks, k)
             if len(found) != 1:
                 if not found:
-                    return _NONE
+                    return NO_MATCH
                 states = [(j, caps + more) for j, more in found]
                 break
             k, more = found[0]
@@ -346,7 +133,7 @@ class Seq(Element):
         for part in parts:  # several ways: go on from each
             states = [(j, caps + more) for k, caps in states for j, more in part.match(toks, k)]
             if not states:
-                return _NONE
+                return NO_MATCH
         if self.name:
             return [(j, (*caps, (self.name, (None, i, j)))) for j, caps in states]
         return states
@@ -464,7 +251,7 @@ class Cap(Element):
     def match(self, toks: MatchTokens, i: int) -> Found:
         if i < len(toks.norms) and toks.raw(i)[:1].isupper():
             return self.part.match(toks, i)
-        return _NONE
+        return NO_MATCH
 
 
 def _capture_dict(captures: Iterable[tuple[str, Capture]] | Mapping[str, Capture]) -> dict[str, Capture]:

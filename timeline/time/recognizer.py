@@ -20,8 +20,9 @@ from attrs import frozen
 from ..lang import Language
 from ..model import Mod, Span
 from ..text.tokens import MatchTokens
+from .elements import Captures, token_key
 from .intent import Direction
-from .patterns import Captures, Match, Part, Rule, token_key
+from .patterns import Match, Part, Rule
 
 __all__ = ["Mention", "find_mentions", "mentions_in"]
 
