@@ -254,18 +254,21 @@ class Cap(Element):
         return NO_MATCH
 
 
-def _capture_dict(captures: Iterable[tuple[str, Capture]] | Mapping[str, Capture]) -> dict[str, Capture]:
-    return dict(captures)
-
-
-@frozen
 class Match:
-    """What a rule matched: captured values and their character spans."""
+    """What a rule matched: captured values and their character spans (for reading only).
 
-    toks: MatchTokens
-    captures: dict[str, Capture] = field(converter=_capture_dict)  # given as a dict or as pairs
-    start: int  # first token
-    end: int  # token after the last
+    A plain class, not an attrs one: one is made for every match that wins a place,
+    and its builder only reads it.
+    """
+
+    __slots__ = ("captures", "end", "start", "toks")
+
+    def __init__(self, toks: MatchTokens, captures: Iterable[tuple[str, Capture]] | Mapping[str, Capture],
+                 start: int, end: int) -> None:
+        self.toks = toks
+        self.captures: dict[str, Capture] = dict(captures)  # given as a dict or as (name, capture) pairs
+        self.start = start  # first token
+        self.end = end  # token after the last
 
     def __getitem__(self, name: str) -> Any:
         return self.captures[name][0]
@@ -341,25 +344,60 @@ def pair_index(rules: Sequence[Rule]) -> PairIndex:
                 single.setdefault(head[0], set()).add(k)
             else:
                 pairs.setdefault(head[0], {}).setdefault(head[1], set()).add(k)
-    thirds = {k: rule.pattern.nth(2) for k, rule in enumerate(rules)
-              if rule.pattern.shortest() > 2 and ANY not in rule.pattern.nth(2)}
-    splits: dict[frozenset[int], tuple[dict[str, Candidates], Candidates]] = {}  # many pairs share rules
+    thirds = [_Thirds(rule.pattern) for rule in rules]
+    splits: dict[tuple[tuple[int, frozenset[str] | None], ...], tuple[dict[str, Candidates], Candidates]] = {}
     index: PairIndex = {}
     for first in single.keys() | pairs.keys():
-        rest = frozenset(single.get(first, ()))
+        rest = single.get(first, set())
         by_second = {}
         for second, ks in pairs.get(first, {}).items():
-            if (rest | ks) not in splits:
-                splits[rest | ks] = _by_third(rules, rest | ks, thirds)
-            by_second[second] = splits[rest | ks]
+            after = tuple((k, thirds[k].after(first, second)) for k in sorted(rest | ks))
+            if after not in splits:  # many pairs share their rules and thirds
+                splits[after] = _by_third(rules, after)
+            by_second[second] = splits[after]
         index[first] = (by_second, tuple(rules[k] for k in sorted(rest)))
     return index
 
 
-def _by_third(rules: Sequence[Rule], ks: frozenset[int], thirds: dict[int, frozenset[str]]
+class _Thirds:
+    """The tokens a rule's matches can have third, after a given first two (None: any, or
+    none at all, where a match may end before). Where every match has a third token, the
+    tokens that any match has third (:meth:`Element.nth`); where a match may end within two,
+    exactly, from the first three tokens of every match, if its first two are few (listing
+    the first three is cheap then)."""
+
+    FEW = 500  # first two tokens of a rule's matches, at most, to list their first three
+
+    def __init__(self, pattern: Element) -> None:
+        self.open: set[str] = set()  # first tokens after which a match may end, or go on with any
+        self.by_pair: dict[tuple[str, str], frozenset[str] | None] = {}
+        self.otherwise: frozenset[str] | None = None
+        if pattern.shortest() > 2:
+            third = pattern.nth(2)
+            self.otherwise = None if ANY in third else third
+            return
+        if len(pattern.heads(2)) > self.FEW:
+            return
+        found: dict[tuple[str, str], set[str] | None] = {}
+        for head in pattern.heads(3):
+            if len(head) == 1 or head[1] == ANY:
+                self.open.add(head[0])
+            elif len(head) == 2 or head[2] == ANY:
+                found[head[0], head[1]] = None
+            elif (tokens := found.setdefault((head[0], head[1]), set())) is not None:
+                tokens.add(head[2])
+        shared: dict[frozenset[str], frozenset[str]] = {}  # one set for the pairs that have the same
+        for pair, tokens in found.items():
+            self.by_pair[pair] = None if tokens is None else shared.setdefault(frozenset(tokens), frozenset(tokens))
+
+    def after(self, first: str, second: str) -> frozenset[str] | None:
+        return None if first in self.open else self.by_pair.get((first, second), self.otherwise)
+
+
+def _by_third(rules: Sequence[Rule], after: tuple[tuple[int, frozenset[str] | None], ...]
               ) -> tuple[dict[str, Candidates], Candidates]:
-    """Rules ``ks`` split by the third token: those that must have one of theirs there, and the others."""
-    anyway = {k for k in ks if k not in thirds}
-    by_third = {third: tuple(rules[k] for k in sorted(anyway | {k for k in ks if third in thirds.get(k, ())}))
-                for third in set().union(*(thirds.get(k, ()) for k in ks))}
-    return by_third, tuple(rules[k] for k in sorted(anyway))
+    """Rules split by the third token: ``after`` gives each rule's third tokens (None: any)."""
+    anyway = [k for k, thirds in after if thirds is None]
+    by_third = {third: tuple(rules[k] for k, thirds in after if thirds is None or third in thirds)
+                for third in set().union(*(thirds for _, thirds in after if thirds is not None))}
+    return by_third, tuple(rules[k] for k in anyway)
