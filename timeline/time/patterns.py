@@ -58,6 +58,8 @@ __all__ = [
     "token_key",
 ]
 
+_KINDS = frozenset({DIGIT, NUMERIC, ANY})  # first tokens that stand for a kind of token, not a word
+
 
 class Seq(Element):
     """Elements one after another."""
@@ -179,6 +181,15 @@ class Alt(Element):
 
     def __init__(self, *options: Element, name: str | None = None) -> None:
         self.options, self.name = options, name
+        # Only the options that can begin with the token at hand are tried: those that begin
+        # with a word, by that word; the others (numbers, shapes, empty matches) anywhere.
+        anywhere = {k for k, o in enumerate(options) if o.nullable() or o.first() & _KINDS}
+        by_first: dict[str, set[int]] = {}
+        for k, option in enumerate(options):
+            for tok in option.first() if k not in anywhere else ():
+                by_first.setdefault(tok, set()).add(k)
+        self._anywhere = tuple(options[k] for k in sorted(anywhere))
+        self._by_first = {tok: tuple(options[k] for k in sorted(ks | anywhere)) for tok, ks in by_first.items()}
 
     def first(self) -> frozenset[str]:
         return frozenset().union(*(o.first() for o in self.options))
@@ -215,7 +226,9 @@ class Alt(Element):
         return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        out: Found = [found for option in self.options for found in option.match(toks, i)]
+        norms = toks.norms
+        options = self._by_first.get(norms[i], self._anywhere) if i < len(norms) else self._anywhere
+        out: Found = [found for option in options for found in option.match(toks, i)]
         if self.name:
             return [(j, (*caps, (self.name, (None, i, j)))) for j, caps in out]
         return out
