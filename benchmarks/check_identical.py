@@ -196,9 +196,12 @@ def main() -> int:
         shown = [Path(tmp, "old-show.txt"), Path(tmp, "new-show.txt")]
         for p in [_run(old_root, inputs, shown[0], first), _run(args.new, inputs, shown[1], first)]:
             p.wait()
-        print(f"{len(differ)} inputs differ; the first ones, old then new:")
-        for path in shown:
-            print(path.read_text(encoding="utf-8")[:20000])
+        print(f"{len(differ)} inputs differ; the first ones, where old and new part:")
+        old_shown, new_shown = (path.read_text(encoding="utf-8").splitlines() for path in shown)
+        for a, b in zip(old_shown, new_shown, strict=True):
+            at = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+            print(f"input {a.split(chr(9))[0]} ({a.split(chr(9))[1]}), at character {at}:")
+            print(f"  old ...{a[max(0, at - 300):at + 300]}...\n  new ...{b[max(0, at - 300):at + 300]}...")
         return 1
 
 
