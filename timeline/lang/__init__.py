@@ -35,10 +35,10 @@ class Language:
     rules: tuple[Rule, ...]
     verbs: dict[str, Any]
     tense: dict[str, Any]
-    by_pair: PairIndex = field(init=False)  # rules by their first two tokens
+    by_pair: PairIndex = field(init=False)  # rules by their first two tokens, and the third
     mods: Trie = field(init=False)
     mod_ends: frozenset[str] = field(init=False)  # last tokens of the modifiers
-    widens: frozenset[str] = field(init=False)  # tokens that widen a mention after them: mod_ends, prepositions
+    widens: frozenset[str] = field(init=False)  # tokens that may widen the mention after them (see _widen)
     core: frozenset[str] = field(init=False)  # every match holds one of these tokens
     lead: dict[str, int] = field(init=False)  # the most tokens a match has before its first core token, by it
 

@@ -133,7 +133,7 @@ class Seq(Element):
         else:
             states = [(k, caps)]
         for part in parts:  # several ways: go on from each
-            states = [(j, caps + more) for k, caps in states for j, more in part.match(toks, k)]
+            states = [(j, done + more) for at, done in states for j, more in part.match(toks, at)]
             if not states:
                 return NO_MATCH
         if self.name:

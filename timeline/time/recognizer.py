@@ -1,12 +1,14 @@
 """The rule engine: text in, mentions (span, unresolved intent, rule) out.
 
 One left-to-right pass over the tokens. At each token only the rules that can
-begin with it are tried (indexed by first token); the longest match wins, ties
-go to the earlier rule, and matching resumes after it. Rules have bounded
-length, so the pass is linear in the text; stretches without a core token (a
-word that every match holds, such as a month or a digit) are skipped. A second, local step widens a
-mention over a modifier before it (``begin``, ``eind``, ``ruim``) and notes a
-preposition that forces a direction (``sinds``).
+begin with it and the next two are tried (indexed by their first three tokens);
+the longest match wins, ties go to the earlier rule, and matching resumes after
+it. Rules have bounded length, so the pass is linear in the text; stretches
+without a core token (a word that every match holds, such as a month or a
+digit) are skipped, looking back from each core token only as far as a match
+can start before it. A second, local step widens a mention over a modifier
+before it (``begin``, ``eind``, ``ruim``) and notes a preposition that forces a
+direction (``sinds``).
 """
 
 from __future__ import annotations
