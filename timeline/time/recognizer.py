@@ -61,10 +61,12 @@ def _find(toks: MatchTokens, language: Language, out: list[Mention]) -> None:
     n = len(norms)
     # The rule index knows numbers by their kind: index this text's own numbers as well.
     numbers = {tok: token_key(tok) for tok in set(norms) if "0" <= tok < ":"}  # begins with a digit
-    firsts = by_pair | {tok: by_pair[key] for tok, key in numbers.items() if key in by_pair}
+    firsts = by_pair | {tok: by_pair[key] for tok, key in numbers.items() if key in by_pair} if numbers else by_pair
     # Every match holds a core token, and starts at most `lead[token]` tokens before its
     # first one: try rules only at the few places that lie that close before one.
-    lead = language.lead | {tok: language.lead[key] for tok, key in numbers.items() if key in language.lead}
+    lead = language.lead
+    if numbers:
+        lead = lead | {tok: lead[key] for tok, key in numbers.items() if key in lead}
     i = 0  # the first token not yet tried or matched
     for hit in itertools.compress(range(n), map(lead.__contains__, norms)):
         i = max(i, hit - lead[norms[hit]])
