@@ -124,7 +124,7 @@ class Element:
         return frozenset({DIGIT}) if k == 0 else frozenset()
 
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        """MatchTokens of which every match contains at least one, and whether none of them is
+        """Tokens of which every match contains at least one, and whether none of them is
         ``frequent``; None where a match may be empty. The engine skips text without them."""
         return frozenset({DIGIT}), True
 
