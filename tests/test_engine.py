@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from timeline.lang import load_language
 from timeline.text.tokens import MatchTokens
-from timeline.time.patterns import NUMERIC, Match, Number, Opt, Rule, Seq, Shape, Words, pair_index, token_key
+from timeline.time.index import pair_index
+from timeline.time.patterns import NUMERIC, Match, Number, Opt, Rule, Seq, Shape, Words, token_key
 from timeline.time.recognizer import mentions_in
 
 LANG = load_language("nl")

@@ -18,7 +18,8 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..time.patterns import ANY, PairIndex, Rule, Trie, pair_index
+from ..time.index import PairIndex, pair_index
+from ..time.patterns import ANY, Rule, Trie
 
 __all__ = ["LANGUAGES", "Language", "load_language"]
 
