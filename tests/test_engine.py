@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from timeline.lang import load_language
 from timeline.text.tokens import MatchTokens
-from timeline.time.patterns import NUMERIC, Match, Number, Rule, Seq, Shape, Words, pair_index, token_key
+from timeline.time.index import pair_index
+from timeline.time.patterns import NUMERIC, Match, Number, Opt, Rule, Seq, Shape, Words, token_key
 from timeline.time.recognizer import mentions_in
 
 LANG = load_language("nl")
@@ -63,6 +64,20 @@ def test_heads_are_the_first_two_tokens_of_every_match() -> None:
     pattern = Seq(Words({"van": 1}), Number(1, 31), Words({"maart": 3, "tot en met": 0}))
     assert pattern.heads(2) == {("van", "<digit>")}
     assert pattern.heads(3) == {("van", "<digit>", "maart"), ("van", "<digit>", "tot")}
+
+
+def test_nth_and_shortest_are_the_tokens_and_length_of_every_match() -> None:
+    pattern = Seq(Words({"van": 1}), Number(1, 31), Words({"maart": 3, "tot en met": 0}))
+    assert pattern.shortest() == 3 and pattern.longest() == 5
+    assert pattern.nth(1) == {"<digit>"} and pattern.nth(2) == {"maart", "tot"} and pattern.nth(3) == {"en"}
+
+
+def test_a_rule_is_left_out_before_a_third_token_it_cannot_have() -> None:
+    days = Rule("days", Seq(Number(1, 31), Words({"tot": 0}), Number(1, 31)), lambda m: None)
+    date = Rule("date", Seq(Number(1, 31), Words({"maart": 3}), Opt(Number(1000, 2999))), lambda m: None)
+    index = pair_index([days, date])
+    assert index["<digit>"][0]["tot"][0]["<digit>"] == (days,) and index["<digit>"][0]["tot"][1] == ()
+    assert index["<digit>"][0]["maart"][0] == {} and index["<digit>"][0]["maart"][1] == (date,)
 
 
 def test_numbers_are_indexed_by_their_kind() -> None:

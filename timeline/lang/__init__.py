@@ -31,7 +31,8 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..time.patterns import PairIndex, Rule, Trie, pair_index
+from ..time.index import PairIndex, pair_index
+from ..time.patterns import ANY, Rule, Trie
 from .morphology import Morphology, NoMorphology
 from .schema import FILES, read_file
 from .shapes import LanguageError
@@ -52,11 +53,12 @@ class Language:
     rules: tuple[Rule, ...]
     morphology: Morphology
     origin: str = ""  # the folder of a language of one's own ("" for the library's: its code says it)
-    by_pair: PairIndex = field(init=False)  # rules by their first two tokens
+    by_pair: PairIndex = field(init=False)  # rules by their first two tokens, and the third
     mods: Trie = field(init=False)
     mod_ends: frozenset[str] = field(init=False)  # last tokens of the modifiers
+    widens: frozenset[str] = field(init=False)  # tokens that may widen the mention after them (see _widen)
     core: frozenset[str] = field(init=False)  # every match holds one of these tokens
-    reach: int = field(init=False)  # a match starts fewer than this many tokens before a core token
+    lead: dict[str, int] = field(init=False)  # the most tokens a match has before its first core token, by it
 
     def __attrs_post_init__(self) -> None:
         frequent = frozenset(self.lexicon.get("frequent", {}))
@@ -67,11 +69,17 @@ class Language:
         object.__setattr__(self, "by_pair", pair_index(self.rules))
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
         object.__setattr__(self, "mod_ends", frozenset(key[-1] for key in self.mods.keys()))
+        object.__setattr__(self, "widens", self.mod_ends | self.words("preposition_direction").keys())
         object.__setattr__(self, "core", frozenset(core))
         leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in self.rules}
         if blind := [rid for rid, (_, miss) in leads.items() if miss >= 0]:
             raise ValueError(f"rules that can match without a core token: {', '.join(blind)}")
-        object.__setattr__(self, "reach", max((found for found, _ in leads.values()), default=-1) + 1)
+        lead: dict[str, int] = {}
+        for by_token, _ in leads.values():
+            for tok, before in by_token.items():
+                lead[tok] = max(lead.get(tok, 0), before)
+        anywhere = lead.pop(ANY, 0)  # a word shape's token counts for every core token
+        object.__setattr__(self, "lead", {tok: max(lead.get(tok, 0), anywhere) for tok in core})
 
     def __repr__(self) -> str:
         return f"<Language {self.origin or self.code!r} ({self.name})>"

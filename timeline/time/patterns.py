@@ -3,23 +3,43 @@
 A rule is a sequence of elements, each matching one or more tokens: words of a
 lexicon class (:class:`Words`), numbers in a range (:class:`Number`), tokens of
 a regular shape (:class:`Shape`), and the combinators :class:`Seq`,
-:class:`Opt` and :class:`Alt`. Every element knows the first two tokens its
-matches can begin with (:meth:`Element.heads`), so the engine only tries the
-rules that can start where it stands. Elements never look further than their own length, which keeps
-matching linear in the text.
+:class:`Opt`, :class:`Alt` and :class:`Cap`. Every element knows the first
+tokens its matches can begin with (:meth:`Element.heads`, :meth:`Element.nth`),
+so the engine only tries the rules that can start where it stands. Elements
+never look further than their own length, which keeps matching linear in the
+text. The elements that match tokens themselves live in
+:mod:`timeline.time.elements`, the index of rules by their first tokens in
+:mod:`timeline.time.index`; this module has the combinators and the rules.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from attrs import field, frozen
 
-from ..text.tokens import MatchTokens, tokenize
+from ..text.tokens import MatchTokens
+from .elements import (
+    ANY,
+    DIGIT,
+    NO_CAPTURES,
+    NO_MATCH,
+    NONE,
+    NUMERIC,
+    Capture,
+    Element,
+    Found,
+    Lead,
+    Number,
+    Shape,
+    Trie,
+    Words,
+    token_key,
+)
 
 __all__ = [
+    "ANY",
     "DIGIT",
     "NUMERIC",
     "Alt",
@@ -37,205 +57,7 @@ __all__ = [
     "token_key",
 ]
 
-DIGIT = "<digit>"  # stands for a token of plain digits ("2017") in first sets and anchors
-NUMERIC = "<numeric>"  # stands for digits with separators ("15.30", "19-20", "3-2-2017")
-ANY = "<any>"  # the first-set entry of elements that may begin with any token
-NONE = -(1 << 30)  # "no such match" in Element.lead
-
-
-def token_key(token: str) -> str:
-    """The token as the rule index knows it: numbers stand for their kind."""
-    if "0" <= token[0] <= "9":
-        return DIGIT if token.isdigit() else NUMERIC
-    return token
-
-
-class Trie:
-    """Multi-token keys (``a.s.``, ``tweede kerstdag``) to values."""
-
-    __slots__ = ("children", "has_value", "value")
-
-    def __init__(self) -> None:
-        self.children: dict[str, Trie] = {}
-        self.value: Any = None
-        self.has_value = False
-
-    @classmethod
-    def build(cls, entries: Mapping[str, Any]) -> Trie:
-        root = cls()
-        for key, value in entries.items():
-            node = root
-            for tok in tokenize(key):
-                node = node.children.setdefault(tok, cls())
-            node.value, node.has_value = value, True
-        return root
-
-    def keys(self) -> Iterator[tuple[str, ...]]:
-        """Every key, as its tokens."""
-        if self.has_value:
-            yield ()
-        for tok, child in self.children.items():
-            for rest in child.keys():
-                yield (tok, *rest)
-
-    def walk(self, norms: list[str], i: int, stop: int | None = None) -> Iterator[tuple[int, Any]]:
-        """Every ``(end, value)`` of a key that starts at token ``i`` (and ends by ``stop``)."""
-        node = self
-        stop = len(norms) if stop is None else stop
-        while i < stop:
-            node = node.children.get(norms[i])  # type: ignore[assignment]
-            if node is None:
-                return
-            i += 1
-            if node.has_value:
-                yield i, node.value
-
-
-Captures = dict[str, tuple[Any, int, int]]  # name -> (value, first token, token after last)
-Found = list[tuple[int, Captures]]  # every way to match: (token after the match, captures)
-_NONE: Found = []  # shared "no match" (never appended to)
-
-
-class Element:
-    """Something that matches tokens from position ``i`` on."""
-
-    name: str | None = None
-
-    def first(self) -> frozenset[str]:
-        raise NotImplementedError
-
-    def nullable(self) -> bool:
-        return False
-
-    def longest(self) -> int:
-        """The most tokens a match can span."""
-        return 1
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        """MatchTokens of which every match contains at least one, and whether none of them is
-        ``frequent``; None where a match may be empty. The engine skips text without them."""
-        return frozenset({DIGIT}), True
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        """The first ``n`` tokens of every match (shorter where a match ends sooner).
-        The engine tries a rule only where the text begins with one of them."""
-        return frozenset({(DIGIT,)}) if n else frozenset({()})
-
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        """``(found, miss)``: the most tokens a match has before its first ``core`` token,
-        and the longest match with no core token at all (``NONE`` where there is none).
-        The engine looks for matches only within ``found`` tokens before a core token."""
-        return 0, NONE
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        raise NotImplementedError
-
-    def _capture(self, value: Any, i: int, j: int) -> Captures:
-        return {self.name: (value, i, j)} if self.name else {}
-
-
-class Words(Element):
-    """The keys of a lexicon table; captures the value of the key found."""
-
-    def __init__(self, entries: Mapping[str, Any], name: str | None = None) -> None:
-        self.trie = Trie.build(entries)
-        self.name = name
-
-    def first(self) -> frozenset[str]:
-        return frozenset(self.trie.children)
-
-    def longest(self) -> int:
-        return max((len(key) for key in self.trie.keys()), default=1)
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        chosen = [next((tok for tok in key if tok not in frequent), key[0]) for key in self.trie.keys()]
-        return frozenset(chosen), not any(tok in frequent for tok in chosen)
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        return frozenset(key[:n] for key in self.trie.keys())
-
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        found = miss = NONE
-        for key in self.trie.keys():
-            at = next((k for k, tok in enumerate(key) if tok in core), None)
-            if at is None:
-                miss = max(miss, len(key))
-            else:
-                found = max(found, at)
-        return found, miss
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        norms, node, j = toks.norms, self.trie, i
-        out: Found = _NONE
-        while j < len(norms):  # Trie.walk, inlined: this is the engine's innermost loop
-            node = node.children.get(norms[j])  # type: ignore[assignment]
-            if node is None:
-                break
-            j += 1
-            if node.has_value:
-                found = (j, {self.name: (node.value, i, j)} if self.name else {})
-                out = [found] if out is _NONE else [*out, found]
-        return out
-
-
-class Number(Element):
-    """A number written in digits, from ``lo`` to ``hi``, of at most ``digits`` digits."""
-
-    def __init__(self, lo: int, hi: int, name: str | None = None, *, digits: int | None = None,
-                 exact: int | None = None) -> None:
-        self.lo, self.hi, self.name = lo, hi, name
-        self.digits, self.exact = digits, exact
-
-    def first(self) -> frozenset[str]:
-        return frozenset({DIGIT})
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        if i >= len(toks):
-            return _NONE
-        tok = toks.norms[i]
-        if not (tok.isascii() and tok.isdigit()) or (self.digits and len(tok) > self.digits):
-            return _NONE
-        if self.exact and len(tok) != self.exact:
-            return _NONE
-        value = int(tok)
-        if self.lo <= value <= self.hi:
-            return [(i + 1, self._capture(value, i, i + 1))]
-        return _NONE
-
-
-class Shape(Element):
-    """One token of a regular shape; ``convert`` turns the regex match into the value or None.
-
-    A shape of digits (the default) matches numeric compounds, digits with
-    separators (``15.30``, ``19-20``); plain numbers are :class:`Number`'s. Any
-    other shape (``words=True``) may be any token, and so cannot begin a rule.
-    """
-
-    def __init__(self, regex: str, convert: Callable[[re.Match[str]], Any], name: str | None = None,
-                 *, words: bool = False) -> None:
-        self.regex, self.convert, self.name = re.compile(regex), convert, name
-        self.token = ANY if words else NUMERIC
-
-    def first(self) -> frozenset[str]:
-        return frozenset({self.token})
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        return (frozenset({NUMERIC}), True) if self.token == NUMERIC else None
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        return frozenset({(self.token,)}) if n else frozenset({()})
-
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        return (0, NONE) if self.token == NUMERIC else (0, 1)  # a word shape may or may not be core
-
-    def match(self, toks: MatchTokens, i: int) -> Found:
-        if i >= len(toks):
-            return _NONE
-        m = self.regex.fullmatch(toks.norms[i])
-        if m is None:
-            return _NONE
-        value = self.convert(m)
-        return _NONE if value is None else [(i + 1, self._capture(value, i, i + 1))]
+_KINDS = frozenset({DIGIT, NUMERIC, ANY})  # first tokens that stand for a kind of token, not a word
 
 
 class Seq(Element):
@@ -258,6 +80,18 @@ class Seq(Element):
     def longest(self) -> int:
         return sum(p.longest() for p in self.parts)
 
+    def shortest(self) -> int:
+        return sum(p.shortest() for p in self.parts)
+
+    def nth(self, k: int) -> frozenset[str]:
+        out: set[str] = set()
+        lo = hi = 0  # the parts before this one span from lo to hi tokens
+        for part in self.parts:
+            for before in range(lo, min(hi, k) + 1):
+                out |= part.nth(k - before)
+            lo, hi = lo + part.shortest(), hi + part.longest()
+        return frozenset(out)
+
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         found = [a for p in self.parts if not p.nullable() and (a := p.anchors(frequent)) is not None]
         if not found:
@@ -267,32 +101,42 @@ class Seq(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         out: set[tuple[str, ...]] = {()}
         for part in self.parts:
-            out = {h + t for h in out for t in (part.heads(n - len(h)) if len(h) < n else {()})}
+            more = {k: part.heads(k) for k in {n - len(h) for h in out if len(h) < n}}  # each length once
+            out = {h + t for h in out for t in more.get(n - len(h), {()})}
         return frozenset(out)
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        found, miss = NONE, 0
+    def lead(self, core: frozenset[str]) -> Lead:
+        found: dict[str, int] = {}
+        miss = 0  # the most tokens before this part, along matches with no core token yet
         for part in self.parts:
-            more_found, more_miss = part.lead(core)
-            found = max(found, miss + more_found if miss > NONE and more_found > NONE else NONE)
-            miss = miss + more_miss if miss > NONE and more_miss > NONE else NONE
+            more, more_miss = part.lead(core)
+            for tok, before in more.items():
+                found[tok] = max(found.get(tok, NONE), miss + before)
+            if more_miss == NONE:  # every match has had its first core token by now
+                return found, NONE
+            miss += more_miss
         return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        states: Found = [(i, {})]
-        for part in self.parts:
-            if len(states) == 1:
-                k, caps = states[0]
-                states = part.match(toks, k)
-                if caps and states:
-                    states = [(j, {**caps, **more} if more else caps) for j, more in states]
-            else:
-                states = [(j, {**caps, **more} if more else caps)
-                          for k, caps in states for j, more in part.match(toks, k)]
+        k, caps = i, NO_CAPTURES  # while there is one way to have matched so far (the common case)
+        parts = iter(self.parts)
+        for part in parts:
+            found = part.match(toks, k)
+            if len(found) != 1:
+                if not found:
+                    return NO_MATCH
+                states = [(j, caps + more) for j, more in found]
+                break
+            k, more = found[0]
+            caps += more
+        else:
+            states = [(k, caps)]
+        for part in parts:  # several ways: go on from each
+            states = [(j, done + more) for at, done in states for j, more in part.match(toks, at)]
             if not states:
-                return _NONE
+                return NO_MATCH
         if self.name:
-            return [(j, {**caps, **self._capture(None, i, j)}) for j, caps in states]
+            return [(j, (*caps, (self.name, (None, i, j)))) for j, caps in states]
         return states
 
 
@@ -311,18 +155,24 @@ class Opt(Element):
     def longest(self) -> int:
         return self.part.longest()
 
+    def shortest(self) -> int:
+        return 0
+
+    def nth(self, k: int) -> frozenset[str]:
+        return self.part.nth(k)
+
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         return None
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return self.part.heads(n) | {()}
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+    def lead(self, core: frozenset[str]) -> Lead:
         found, miss = self.part.lead(core)
         return found, max(miss, 0)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        return [*self.part.match(toks, i), (i, {})]
+        return [*self.part.match(toks, i), (i, ())]
 
 
 class Alt(Element):
@@ -330,6 +180,15 @@ class Alt(Element):
 
     def __init__(self, *options: Element, name: str | None = None) -> None:
         self.options, self.name = options, name
+        # Only the options that can begin with the token at hand are tried: those that begin
+        # with a word, by that word; the others (numbers, shapes, empty matches) anywhere.
+        anywhere = {k for k, o in enumerate(options) if o.nullable() or o.first() & _KINDS}
+        by_first: dict[str, set[int]] = {}
+        for k, option in enumerate(options):
+            for tok in option.first() if k not in anywhere else ():
+                by_first.setdefault(tok, set()).add(k)
+        self._anywhere = tuple(options[k] for k in sorted(anywhere))
+        self._by_first = {tok: tuple(options[k] for k in sorted(ks | anywhere)) for tok, ks in by_first.items()}
 
     def first(self) -> frozenset[str]:
         return frozenset().union(*(o.first() for o in self.options))
@@ -340,6 +199,12 @@ class Alt(Element):
     def longest(self) -> int:
         return max(o.longest() for o in self.options)
 
+    def shortest(self) -> int:
+        return min(o.shortest() for o in self.options)
+
+    def nth(self, k: int) -> frozenset[str]:
+        return frozenset().union(*(o.nth(k) for o in self.options))
+
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         found = [o.anchors(frequent) for o in self.options]
         if any(a is None for a in found):
@@ -349,14 +214,22 @@ class Alt(Element):
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset().union(*(o.heads(n) for o in self.options))
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
-        leads = [o.lead(core) for o in self.options]
-        return max(f for f, _ in leads), max(m for _, m in leads)
+    def lead(self, core: frozenset[str]) -> Lead:
+        found: dict[str, int] = {}
+        miss = NONE
+        for option in self.options:
+            more, more_miss = option.lead(core)
+            for tok, before in more.items():
+                found[tok] = max(found.get(tok, NONE), before)
+            miss = max(miss, more_miss)
+        return found, miss
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        out: Found = [found for option in self.options for found in option.match(toks, i)]
+        norms = toks.norms
+        options = self._by_first.get(norms[i], self._anywhere) if i < len(norms) else self._anywhere
+        out: Found = [found for option in options for found in option.match(toks, i)]
         if self.name:
-            return [(j, {**caps, **self._capture(None, i, j)}) for j, caps in out]
+            return [(j, (*caps, (self.name, (None, i, j)))) for j, caps in out]
         return out
 
 
@@ -372,29 +245,42 @@ class Cap(Element):
     def longest(self) -> int:
         return self.part.longest()
 
+    def shortest(self) -> int:
+        return self.part.shortest()
+
+    def nth(self, k: int) -> frozenset[str]:
+        return self.part.nth(k)
+
     def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
         return self.part.anchors(frequent)
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return self.part.heads(n)
 
-    def lead(self, core: frozenset[str]) -> tuple[int, int]:
+    def lead(self, core: frozenset[str]) -> Lead:
         return self.part.lead(core)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
-        if i < len(toks) and toks.raw(i)[:1].isupper():
+        if i < len(toks.norms) and toks.raw(i)[:1].isupper():
             return self.part.match(toks, i)
-        return _NONE
+        return NO_MATCH
 
 
-@frozen
 class Match:
-    """What a rule matched: captured values and their character spans."""
+    """What a rule matched: captured values and their character spans (for reading only).
 
-    toks: MatchTokens
-    captures: Captures
-    start: int  # first token
-    end: int  # token after the last
+    A plain class, not an attrs one: one is made for every match that wins a place,
+    and its builder only reads it.
+    """
+
+    __slots__ = ("captures", "end", "start", "toks")
+
+    def __init__(self, toks: MatchTokens, captures: Iterable[tuple[str, Capture]] | Mapping[str, Capture],
+                 start: int, end: int) -> None:
+        self.toks = toks
+        self.captures: dict[str, Capture] = dict(captures)  # given as a dict or as (name, capture) pairs
+        self.start = start  # first token
+        self.end = end  # token after the last
 
     def __getitem__(self, name: str) -> Any:
         return self.captures[name][0]
@@ -444,32 +330,3 @@ class Rule:
     build: Callable[[Match], Any]
     examples: tuple[str, ...] = field(default=(), converter=_strings)
     after: frozenset[str] | None = field(default=None, converter=_token_set)
-
-
-PairIndex = dict[str, tuple[dict[str, tuple["Rule", ...]], tuple["Rule", ...]]]
-
-
-def pair_index(rules: Sequence[Rule]) -> PairIndex:
-    """Index rules by their first two tokens: ``index[first]`` is ``(by_second, rest)``,
-    where ``by_second[second]`` lists the rules to try before ``second`` and ``rest``
-    those to try before any other token (rules that may end after one token).
-    Both keep rule order, which breaks ties between equally long matches."""
-    single: dict[str, set[int]] = {}
-    pairs: dict[str, dict[str, set[int]]] = {}
-    for k, rule in enumerate(rules):
-        for head in rule.pattern.heads(2):
-            if not head:
-                raise ValueError(f"rule {rule.id} can match nothing")
-            if head[0] == ANY:
-                raise ValueError(f"rule {rule.id} may begin with any token: give it a first word")
-            if len(head) == 1 or head[1] == ANY:
-                single.setdefault(head[0], set()).add(k)
-            else:
-                pairs.setdefault(head[0], {}).setdefault(head[1], set()).add(k)
-    index: PairIndex = {}
-    for first in single.keys() | pairs.keys():
-        rest = single.get(first, set())
-        by_second = {second: tuple(rules[k] for k in sorted(ks | rest))
-                     for second, ks in pairs.get(first, {}).items()}
-        index[first] = (by_second, tuple(rules[k] for k in sorted(rest)))
-    return index

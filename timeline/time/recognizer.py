@@ -1,12 +1,14 @@
 """The rule engine: text in, mentions (span, unresolved intent, rule) out.
 
 One left-to-right pass over the tokens. At each token only the rules that can
-begin with it are tried (indexed by first token); the longest match wins, ties
-go to the earlier rule, and matching resumes after it. Rules have bounded
-length, so the pass is linear in the text; stretches without a core token (a
-word that every match holds, such as a month or a digit) are skipped. A second, local step widens a
-mention over a modifier before it (``begin``, ``eind``, ``ruim``) and notes a
-preposition that forces a direction (``sinds``).
+begin with it and the next two are tried (indexed by their first three tokens);
+the longest match wins, ties go to the earlier rule, and matching resumes after
+it. Rules have bounded length, so the pass is linear in the text; stretches
+without a core token (a word that every match holds, such as a month or a
+digit) are skipped, looking back from each core token only as far as a match
+can start before it. A second, local step widens a mention over a modifier
+before it (``begin``, ``eind``, ``ruim``) and notes a preposition that forces a
+direction (``sinds``).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from attrs import frozen
 from ..lang import Language
 from ..model import Mod, Span
 from ..text.tokens import MatchTokens
+from .elements import Captures, token_key
 from .intent import Direction
-from .patterns import DIGIT, NUMERIC, Match, Part, Rule, token_key
+from .patterns import Match, Part, Rule
 
 __all__ = ["Mention", "find_mentions", "mentions_in"]
 
@@ -56,46 +59,53 @@ def mentions_in(text: str, language: Language) -> tuple[Mention, ...]:
 def _find(toks: MatchTokens, language: Language, out: list[Mention]) -> None:
     norms, by_pair = toks.norms, language.by_pair
     n = len(norms)
-    # Every match holds a core token, fewer than `reach` tokens from its start: try rules
-    # only at the few places that lie that close before one.
-    core, lead = language.core, language.reach - 1
-    if DIGIT in core or NUMERIC in core:  # numbers are core too: add this text's own ones
-        core = core | {tok for tok in set(norms) if "0" <= tok < ":"}  # begins with a digit
-    hits = list(itertools.compress(range(n), map(core.__contains__, norms)))
+    # The rule index knows numbers by their kind: index this text's own numbers as well.
+    numbers = {tok: token_key(tok) for tok in set(norms) if "0" <= tok < ":"}  # begins with a digit
+    firsts = by_pair | {tok: by_pair[key] for tok, key in numbers.items() if key in by_pair} if numbers else by_pair
+    # Every match holds a core token, and starts at most `lead[token]` tokens before its
+    # first one: try rules only at the few places that lie that close before one.
+    lead = language.lead
+    if numbers:
+        lead = lead | {tok: lead[key] for tok, key in numbers.items() if key in lead}
     i = 0  # the first token not yet tried or matched
-    for hit in hits:
-        i = max(i, hit - lead)
+    for hit in itertools.compress(range(n), map(lead.__contains__, norms)):
+        i = max(i, hit - lead[norms[hit]])
         while i <= hit:
-            tok = norms[i]
-            entry = by_pair.get(token_key(tok) if "0" <= tok[0] <= "9" else tok)
-            i = i + 1 if entry is None else _at(toks, i, entry, norms, n, language, out)
+            entry = firsts.get(norms[i])
+            if entry is None:
+                i += 1
+                continue
+            by_second, rules = entry
+            if i + 1 < n:
+                second = by_second.get(numbers.get(norms[i + 1], norms[i + 1]))
+                if second is not None:
+                    by_third, rules = second
+                    if by_third and i + 2 < n:
+                        rules = by_third.get(numbers.get(norms[i + 2], norms[i + 2]), rules)
+            i = _at(toks, i, rules, language, out) if rules else i + 1
 
 
-def _at(toks: MatchTokens, i: int, entry: tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]], norms: list[str],
-        n: int, language: Language, out: list[Mention]) -> int:
-    """Try the rules of ``entry`` at token ``i``; return where to go on (after a match, else ``i + 1``)."""
-    if i + 1 < n:
-        nxt = norms[i + 1]
-        candidates = entry[0].get(token_key(nxt), entry[1])
-    else:
-        candidates = entry[1]
-    best: tuple[int, Rule, dict[str, Any]] | None = None
-    for rule in candidates:
-        if rule.after is not None and (i == 0 or norms[i - 1] not in rule.after):
+def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, out: list[Mention]) -> int:
+    """Try ``rules`` at token ``i``; return where to go on (after a match, else ``i + 1``)."""
+    before = toks.norms[i - 1] if i else None
+    end = i  # every match takes at least one token (pair_index sees to it)
+    best: Rule | None = None
+    caps: Captures = ()
+    for rule in rules:
+        if rule.after is not None and before not in rule.after:
             continue
-        for j, caps in rule.pattern.match(toks, i):
-            if best is None or j > best[0]:
-                best = (j, rule, caps)
+        for j, found in rule.pattern.match(toks, i):
+            if j > end:  # longer than any before; a tie goes to the earlier rule
+                end, best, caps = j, rule, found
     if best is None:
         return i + 1
-    j, rule, caps = best
-    built = rule.build(Match(toks, caps, i, j))
+    built = best.build(Match(toks, caps, i, end))
     if isinstance(built, tuple):
-        out.extend(_range(built, rule.id))
+        out.extend(_range(built, best.id))
     elif built is not None:
-        start, end = toks.start(i), toks.end(j - 1)
-        out.append(_widen(Mention(Span(start, end), built, rule.id), toks, i, language))
-    return j
+        mention = Mention(Span(toks.start(i), toks.end(end - 1)), built, best.id)
+        out.append(_widen(mention, toks, i, language) if before in language.widens else mention)
+    return end
 
 
 def _range(parts: tuple[Part, ...], rule: str) -> list[Mention]:
@@ -114,8 +124,7 @@ def _widen(mention: Mention, toks: MatchTokens, i: int, language: Language) -> M
             if end == i:
                 start = Span(toks.start(k), mention.span.end)
                 return _widen(attrs.evolve(mention, span=start, mod=Mod(mod)), toks, k, language)
-    if hasattr(mention.intent, "direction") and mention.intent.direction is None:
-        forced = language.words("preposition_direction").get(before)
-        if forced:
-            return attrs.evolve(mention, intent=attrs.evolve(mention.intent, direction=Direction(forced)))
+    forced = language.words("preposition_direction").get(before)
+    if forced and hasattr(mention.intent, "direction") and mention.intent.direction is None:
+        return attrs.evolve(mention, intent=attrs.evolve(mention.intent, direction=Direction(forced)))
     return mention
