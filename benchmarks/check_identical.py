@@ -85,7 +85,10 @@ def fixed_inputs(root: Path) -> Iterator[tuple[str, str, str | None]]:
     for doc in articles(corpus):
         yield "bench5-article", doc, DCT
     for name in ("dev.jsonl", "dev-wide.jsonl"):
-        for line in Path("/work/shared/eval", name).read_text(encoding="utf-8").splitlines():
+        path = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / name  # beside the checkout
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             yield name, record["text"], record.get("dct")
     yield "artikel", (root / "examples" / "artikel.txt").read_text(encoding="utf-8"), None

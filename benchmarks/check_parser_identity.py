@@ -41,7 +41,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 COLUMNS = ("index", "start", "end", "texts", "starts", "ends", "lemmas", "upos", "feats", "heads", "deprels",
            "particles", "clauses")
-EVAL = (Path("/work/shared/eval/dev.jsonl"), Path("/work/shared/eval/dev-wide.jsonl"))
+_SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"  # the gold data beside the checkout
+EVAL = (_SHARED / "dev.jsonl", _SHARED / "dev-wide.jsonl")
 EXAMPLE = "examples/artikel.txt"
 
 # -- the inputs ---------------------------------------------------------------------------------
