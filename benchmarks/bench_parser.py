@@ -41,7 +41,7 @@ def work(repeat: int, size: int) -> None:
     from bench_recognize import articles, make_corpus
 
     import timeline
-    from timeline.text.builtin import BuiltinParser
+    from timeline.parse.builtin import BuiltinParser
     docs = articles(make_corpus(size))
     parser = BuiltinParser()
 

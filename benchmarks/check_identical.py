@@ -105,10 +105,10 @@ def fixed_inputs(root: Path) -> Iterator[tuple[str, str, str | None]]:
 def outputs(text: str, dct: str | None, heavy: bool) -> str:
     """Everything the recognizer says about a text, as one string."""
     import timeline
+    from timeline.expressions.find import find_mentions
+    from timeline.expressions.normalize import resolve_mentions
     from timeline.lang import load_language
     from timeline.text.tokens import MatchTokens
-    from timeline.time.recognize import resolve_mentions
-    from timeline.time.recognizer import find_mentions
     lang = load_language("nl")
     mentions = find_mentions(MatchTokens(text), lang)
     parts: list[Any] = [mentions]

@@ -200,7 +200,7 @@ def work(path: str, dump: list[int]) -> None:
     """Parse every input of ``path`` (JSON lines) and print a digest per input (or, for the
     inputs in ``dump``, every sentence's columns)."""
     import timeline
-    from timeline.text.builtin import BuiltinParser
+    from timeline.parse.builtin import BuiltinParser
     print("timeline from", Path(timeline.__file__).parent, file=sys.stderr)
     parser = BuiltinParser()
     with open(path, encoding="utf-8") as f:

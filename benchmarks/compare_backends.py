@@ -39,13 +39,13 @@ def child(backend: str, dev: str, corpus: str, out: str) -> None:
         t0 = time.perf_counter()
         parser: Any = backend
         if backend == "frog":  # Frog loads in seconds: one server for every document
-            from timeline.text.frog import FrogServer
+            from timeline.parse.frog import FrogServer
 
             server = FrogServer()
             parser = server.parser()
             parser.parse("Dit is een zin.")
         elif backend != "builtin":
-            from timeline.text.backends import get_parser
+            from timeline.parse.backends import get_parser
 
             parser = get_parser(backend)
             parser.parse("Dit is een zin.")  # load the model now, to time it apart

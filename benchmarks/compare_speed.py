@@ -13,7 +13,7 @@ CPU time (which other processes on the machine disturb less):
 - ``recognize``: :func:`timeline.recognize` on the same megabyte in one call;
 - ``find_mentions``: the matching engine alone on that megabyte, and on the dev
   sets (text that does not repeat itself), where both checkouts have it where
-  this one does (``timeline.time.recognizer``).
+  this one does (``timeline.expressions.find``).
 
 Only the public API is needed for the first two, so ``--old`` can be any
 revision: a folder, or a git revision that is unpacked with ``git archive`` (no
@@ -70,9 +70,9 @@ def measure(repeat: int, eval_dir: str) -> dict[str, tuple[float, float]]:
            "recognize": _best(lambda _: timeline.recognize(text, dct=DCT), repeat)}
     if not (Path(timeline.__file__).parent / "time" / "recognizer.py").is_file():
         return out  # an older layout: the engine alone is not compared
+    from timeline.expressions.find import find_mentions
     from timeline.lang import load_language
     from timeline.text.tokens import MatchTokens
-    from timeline.time.recognizer import find_mentions
 
     lang = load_language("nl")
     # Fresh tokens for each run, made untimed: their offsets are computed on first use.

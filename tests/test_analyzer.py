@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import timeline.text.builtin
+import timeline.parse.builtin
 from timeline.lang import load_language
-from timeline.text.builtin import BuiltinParser
-from timeline.text.parse import Parser, Sentence, Token
+from timeline.parse import Parser, Sentence, Token
+from timeline.parse.builtin import BuiltinParser
 
 PARSER = BuiltinParser()
 
@@ -371,7 +371,7 @@ def test_the_engine_knows_no_words() -> None:
     data = load_language("nl").data("parser")
     words = {w for section in data.values() if isinstance(section, dict)
              for value in section.values() if isinstance(value, list) for w in value}
-    source = Path(timeline.text.builtin.__file__).read_text(encoding="utf-8")
+    source = Path(timeline.parse.builtin.__file__).read_text(encoding="utf-8")
     literals = {node.value for node in ast.walk(ast.parse(source))
                 if isinstance(node, ast.Constant) and isinstance(node.value, str)}
     assert not {w for w in words if len(w) > 1 and w.isalpha() and w.islower()} & literals

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from timeline import Tense, recognize
+from timeline.expressions.find import mentions_in
+from timeline.expressions.normalize import resolve_mentions
 from timeline.lang import load_language
-from timeline.time.recognize import resolve_mentions
-from timeline.time.recognizer import mentions_in
 from timeline.time.timex import parse
 
 CORPUS = Path(__file__).parent / "corpus" / "nl"

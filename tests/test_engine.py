@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from timeline.expressions.find import mentions_in
 from timeline.lang import load_language
+from timeline.patterns import NUMERIC, Match, Number, Opt, Rule, Seq, Shape, Words, token_key
+from timeline.patterns.index import pair_index
 from timeline.text.tokens import MatchTokens
-from timeline.time.index import pair_index
-from timeline.time.patterns import NUMERIC, Match, Number, Opt, Rule, Seq, Shape, Words, token_key
-from timeline.time.recognizer import mentions_in
 
 LANG = load_language("nl")
 EXAMPLES = sorted({example for rule in LANG.rules for example in rule.examples})

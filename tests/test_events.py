@@ -142,7 +142,7 @@ def test_ranks_respect_every_ordered_pair_and_spans_stay_in_their_sentence(sente
                 assert ra is not None and rb is not None and ra < rb
     ranks = [r for _, r in placed]
     assert ranks == sorted(ranks)  # anchored events come in timeline order
-    sentences_of = {s.index: s for s in timeline.text.builtin.BuiltinParser().parse(text)}
+    sentences_of = {s.index: s for s in timeline.parse.builtin.BuiltinParser().parse(text)}
     for e in doc.events:
         s = sentences_of[e.sentence]
         assert s.start <= e.start < e.end <= s.end

@@ -23,8 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.text.frog import FrogParser, FrogServer, align, cgn_to_ud, read_output, sentences_of
-from timeline.text.parse import BackendError, Parser, Sentence, Token
+from timeline.parse import BackendError, Parser, Sentence, Token
+from timeline.parse.frog import FrogParser, FrogServer, align, cgn_to_ud, read_output, sentences_of
 
 DCT = "2017-02-02"  # a Thursday
 

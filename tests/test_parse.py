@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.text.builtin import BuiltinParser
-from timeline.text.parse import Sentence, Token
+from timeline.parse import Sentence, Token
+from timeline.parse.builtin import BuiltinParser
 
 TOKENS = (Token(index=0, text="Hij", start=0, end=3, lemma="hij", upos="PRON"),
           Token(index=1, text="legde", start=4, end=9, lemma="opleggen", upos="VERB",

@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline import Anchor, Tense, recognize, resolve
+from timeline.expressions.find import mentions_in
 from timeline.lang import load_language
 from timeline.time.algebra import Grain, containing
 from timeline.time.intent import DayMonth, DayOfWeek, Direction, PartOfYear
-from timeline.time.recognizer import mentions_in
 from timeline.time.resolve import reads_tense, uses_reference
 
 from .strategies import dcts, weekdays

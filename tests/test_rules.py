@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.expressions.find import mentions_in
 from timeline.lang import load_language
-from timeline.time.recognizer import mentions_in
 
 LANG = load_language("nl")
 EXAMPLES = [pytest.param(rule, ex, id=f"{rule.id}:{ex}") for rule in LANG.rules for ex in rule.examples]

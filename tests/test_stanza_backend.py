@@ -23,12 +23,12 @@ stanza = pytest.importorskip("stanza")
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 import timeline  # noqa: E402
-from timeline.text.parse import (  # noqa: E402
+from timeline.parse import (  # noqa: E402
     BackendError,  # noqa: E402
     Parser,
     Sentence,
 )
-from timeline.text.stanza import MODEL_DIR_VARIABLE, StanzaParser, sentences_of  # noqa: E402
+from timeline.parse.stanza import MODEL_DIR_VARIABLE, StanzaParser, sentences_of  # noqa: E402
 from timeline.time.intent import Tense  # noqa: E402
 
 DCT = "2017-02-02"
@@ -466,8 +466,8 @@ def test_stanzas_missing_file_error_is_replaced(tmp_path: Path) -> None:
 
 
 def test_importing_timeline_does_not_import_stanza() -> None:
-    code = ("import sys, timeline, timeline.text.stanza; "
-            "from timeline.text.stanza import StanzaParser; StanzaParser(); "
+    code = ("import sys, timeline, timeline.parse.stanza; "
+            "from timeline.parse.stanza import StanzaParser; StanzaParser(); "
             "sys.exit('stanza' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 

@@ -7,8 +7,8 @@ import pytest
 import timeline
 from timeline import Sentence, Tense
 from timeline.lang import load_language
-from timeline.text.builtin import BuiltinParser
-from timeline.text.reading import read, tense_at
+from timeline.parse.builtin import BuiltinParser
+from timeline.parse.reading import read, tense_at
 
 # (sentence, the expression in it, the tense of its clause)
 CASES = [

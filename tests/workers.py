@@ -8,7 +8,7 @@ import signal
 import time
 
 import timeline
-from timeline.text.builtin import BuiltinParser
+from timeline.parse.builtin import BuiltinParser
 
 POISON = "\u2620"  # a document holding this kills the worker process that parses it
 

@@ -7,6 +7,7 @@
 
 from .dct import DctError, parse_dct
 from .events.order import Allen, relation
+from .expressions.normalize import range_interval, ranges
 from .model import (
     Aspect,
     DctSource,
@@ -20,12 +21,11 @@ from .model import (
     TimeExpression,
     TimexType,
 )
+from .parse.protocol import Parser, Sentence, Token
 from .pipeline import analyze, recognize, recognize_document
 from .run.batch import Result, analyze_many
-from .text.parse import Parser, Sentence, Token
 from .time.algebra import Grain, Interval
 from .time.intent import Direction, Tense
-from .time.recognize import range_interval, ranges
 from .time.resolve import Anchor, Resolved, resolve
 
 __all__ = [

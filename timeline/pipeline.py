@@ -1,6 +1,6 @@
 """The main jobs: a text and its DCT in; its time expressions, or its whole timeline, out.
 
-The text is read once (:mod:`timeline.text.reading`), a block of paragraphs at a
+The text is read once (:mod:`timeline.parse.reading`), a block of paragraphs at a
 time: the time expressions of a block are recognized on its tokens and resolved
 in text order, each with the tense of its clause as the parse gives it; then
 (for :func:`analyze`) the events of the block's sentences are found and linked
@@ -20,14 +20,14 @@ from .events.anchors import date_events, read_anchors, relative_to_events
 from .events.detect import find_events
 from .events.lexicon import EventLexicon
 from .events.order import rank
+from .expressions.find import Mention, find_mentions
+from .expressions.normalize import Resolver
 from .lang import Language, LanguageLike, load_language
 from .model import DctSource, Document, Event, Recognition, Span, TimeExpression
-from .text.backends import get_parser
-from .text.parse import Parser
-from .text.reading import Block, read, tense_at
+from .parse.backends import get_parser
+from .parse.protocol import Parser
+from .parse.reading import Block, read, tense_at
 from .time.intent import Tense
-from .time.recognize import Resolver
-from .time.recognizer import Mention, find_mentions
 
 __all__ = ["analyze", "recognize", "recognize_document"]
 
@@ -45,8 +45,8 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
             them (``{"inauguratie": "2017-01-20"}``); values are dates or TIMEX3
             values (``"2017-01"``).
         parser: ``"builtin"`` (needs no model), ``"stanza"`` (a stanza model: see
-            :class:`~timeline.text.stanza.StanzaParser`), ``"frog"`` (Debian's Frog), or
-            any :class:`~timeline.text.parse.Parser`. Its parse gives the events, and
+            :class:`~timeline.parse.stanza.StanzaParser`), ``"frog"`` (Debian's Frog), or
+            any :class:`~timeline.parse.Parser`. Its parse gives the events, and
             the tense that steers the resolution of time expressions.
         language: the language code (see :func:`timeline.lang.languages`).
 

@@ -18,7 +18,7 @@ from attrs import frozen
 
 from ..dct import parse_dct
 from ..model import Event, Mod, Span, TimeExpression, TimexType
-from ..text.parse import Sentence
+from ..parse.protocol import Sentence
 from ..time import timex as timex_values
 from ..time.algebra import Grain, Interval, add, containing
 from ..time.intent import Direction, EventRelative, Length

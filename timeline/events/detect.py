@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from ..lang import Language
 from ..model import Aspect, Event, EventClass, Polarity, Span, TimeExpression, TimexType
-from ..text.parse import Sentence
+from ..parse.protocol import Sentence
 from ..time.intent import Tense
 from .anchors import anchor_of, anchor_value
 from .lexicon import EventLexicon

@@ -31,8 +31,8 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..time.index import PairIndex, pair_index
-from ..time.patterns import ANY, Rule, Trie
+from ..patterns import ANY, Rule, Trie
+from ..patterns.index import PairIndex, pair_index
 from .morphology import Morphology, NoMorphology
 from .schema import FILES, read_file
 from .shapes import LanguageError

@@ -10,9 +10,9 @@ from __future__ import annotations
 import calendar
 import re
 
+from ..patterns import Element, Match, Number, Opt, Rule, Seq, Shape
 from ..time.algebra import PartOfDay
 from ..time.intent import Absolute, Clock, DayMonth, Intent
-from ..time.patterns import Element, Match, Number, Opt, Rule, Seq, Shape
 
 __all__ = ["clock", "clock_at", "clock_colon", "clock_shape", "date_or_block", "day", "iso_date", "numeric_date",
            "real_day", "year"]

@@ -22,8 +22,8 @@ from attrs import frozen
 
 from ..lang import Language, LanguageLike, load_language
 from ..model import Document
-from ..text.backends import get_parser
-from ..text.parse import BackendError, Parser
+from ..parse.backends import get_parser
+from ..parse.protocol import BackendError, Parser
 from .pool import ordered_map, worker_count
 
 __all__ = ["Result", "analyze_many"]
@@ -61,7 +61,7 @@ def analyze_many(docs: Iterable[Mapping[str, Any]], *, workers: int | None = Non
     A document without text, with a DCT that cannot be read, or that fails in
     any other way yields a :class:`Result` whose ``error`` says why; the others
     go on; so does a document whose worker process dies while on it. A parser
-    backend that cannot run at all (a :class:`~timeline.text.parse.BackendError`)
+    backend that cannot run at all (a :class:`~timeline.parse.BackendError`)
     stops the batch.
 
     Raises:

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from types import FrameType
 
 from ..dct import DctError
-from ..text.backends import PARSERS
-from ..text.parse import BackendError
+from ..parse.backends import PARSERS
+from ..parse.protocol import BackendError
 from ..time.intent import Tense
 from . import commands
 from .commands import FORMATS, write_document

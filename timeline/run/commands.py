@@ -15,16 +15,16 @@ from typing import Any
 import attrs
 
 from ..dct import parse_dct
+from ..expressions.find import mentions_in
+from ..expressions.normalize import Resolver, resolve_mentions
 from ..lang import load_language
 from ..model import Document
 from ..output.records import interval_to_dict, recognition_to_dict, timex_to_dict
+from ..parse.backends import get_parser
+from ..parse.reading import read, tense_at
 from ..pipeline import recognize_document
-from ..text.backends import get_parser
-from ..text.reading import read, tense_at
 from ..time.algebra import Interval
 from ..time.intent import Tense
-from ..time.recognize import Resolver, resolve_mentions
-from ..time.recognizer import mentions_in
 from ..time.resolve import unresolved, uses_reference
 from ..time.timex import is_value
 from ..time.timex import parse as parse_value
@@ -57,7 +57,7 @@ def _run(args: argparse.Namespace, out: Sink, command: str, anchors: dict[str, s
         parser: Any = args.parser
         if _is_corpus(args):
             if args.parser == "frog":
-                from ..text.frog import FrogServer
+                from ..parse.frog import FrogServer
 
                 parser = stack.enter_context(FrogServer()).parser(language=language)
             job = Job(command, args.dct, anchors, parser, args.model_dir, args.encoding, args.errors, language)

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from timeline.lang.common import clock_colon, iso_date
+from timeline.patterns import Opt, Rule, Seq, Words
 from timeline.time.algebra import Grain
 from timeline.time.intent import DayOfWeek, Deictic, PartOfYear
-from timeline.time.patterns import Opt, Rule, Seq, Words
 
 
 def build_rules(lex: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:

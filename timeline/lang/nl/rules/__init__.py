@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ....time.patterns import Rule
+from timeline.patterns import Rule
+
 from . import (
     absolute,
     anaphoric,

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ....time.algebra import Grain
-from ....time.intent import Absolute, DayMonth, Direction, PartOfYear
-from ....time.patterns import Alt, Number, Opt, Rule, Seq
-from ...common import date_or_block, day, iso_date, numeric_date, year
+from timeline.lang.common import date_or_block, day, iso_date, numeric_date, year
+from timeline.patterns import Alt, Number, Opt, Rule, Seq
+from timeline.time.algebra import Grain
+from timeline.time.intent import Absolute, DayMonth, Direction, PartOfYear
+
 from .vocab import Vocab, direction_of, in_year
 
 

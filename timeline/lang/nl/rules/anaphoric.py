@@ -3,9 +3,10 @@ later``, ``de dag erna``, ``de volgende ochtend``, ``diezelfde week``."""
 
 from __future__ import annotations
 
-from ....time.algebra import Grain
-from ....time.intent import Anchored, Relative
-from ....time.patterns import Alt, Rule, Seq, Words
+from timeline.patterns import Alt, Rule, Seq, Words
+from timeline.time.algebra import Grain
+from timeline.time.intent import Anchored, Relative
+
 from .vocab import Vocab, shifted
 
 

@@ -4,7 +4,8 @@ tokens, so that no other rule reads them as a time."""
 
 from __future__ import annotations
 
-from ....time.patterns import Cap, Rule, Seq, Shape
+from timeline.patterns import Cap, Rule, Seq, Shape
+
 from .vocab import Vocab
 
 _LETTERS = Shape(r"[^\W\d_]+", lambda g: True, words=True)

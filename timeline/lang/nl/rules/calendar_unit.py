@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ....time.algebra import Grain, Season
-from ....time.intent import Direction, Length, PartOfYear, Relative, Stretch, Weekend
-from ....time.patterns import Alt, Match, Opt, Rule, Seq, Words
+from timeline.patterns import Alt, Match, Opt, Rule, Seq, Words
+from timeline.time.algebra import Grain, Season
+from timeline.time.intent import Direction, Length, PartOfYear, Relative, Stretch, Weekend
+
 from ..numerals import ordinals
 from .vocab import Vocab, amount, direction_of, in_year
 

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from ....time.patterns import Opt, Rule, Seq, Words
-from ...common import clock, clock_at, clock_colon, clock_shape
+from timeline.lang.common import clock, clock_at, clock_colon, clock_shape
+from timeline.patterns import Opt, Rule, Seq, Words
+
 from .vocab import Vocab
 
 

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from ....time.intent import Century, Decade
-from ....time.patterns import Alt, Match, Number, Opt, Rule, Seq, Words
+from timeline.patterns import Alt, Match, Number, Opt, Rule, Seq, Words
+from timeline.time.intent import Century, Decade
+
 from ..numerals import ordinals
 from .vocab import Vocab
 

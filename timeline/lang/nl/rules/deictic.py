@@ -3,8 +3,9 @@ references to now, the past or the future (``momenteel``, ``onlangs``, ``binnenk
 
 from __future__ import annotations
 
-from ....time.intent import Deictic, Ref, RefKind
-from ....time.patterns import Rule
+from timeline.patterns import Rule
+from timeline.time.intent import Deictic, Ref, RefKind
+
 from .vocab import Vocab
 
 

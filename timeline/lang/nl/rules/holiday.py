@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from ....time.intent import Holiday
-from ....time.patterns import Opt, Rule, Seq
-from ...common import year
+from timeline.lang.common import year
+from timeline.patterns import Opt, Rule, Seq
+from timeline.time.intent import Holiday
+
 from .vocab import Vocab, direction_of
 
 

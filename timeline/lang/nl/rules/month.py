@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ....time.algebra import Grain
-from ....time.intent import PartOfYear
-from ....time.patterns import Opt, Rule, Seq
+from timeline.patterns import Opt, Rule, Seq
+from timeline.time.algebra import Grain
+from timeline.time.intent import PartOfYear
+
 from .vocab import Vocab, direction_of
 
 

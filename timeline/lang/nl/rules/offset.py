@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ....time.intent import Anchored
-from ....time.patterns import Rule, Seq, Words
+from timeline.patterns import Rule, Seq, Words
+from timeline.time.intent import Anchored
+
 from .vocab import Vocab, shifted
 
 

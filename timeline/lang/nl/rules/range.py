@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ....time.algebra import Grain
-from ....time.intent import Absolute, DayOfWeek, PartOfYear
-from ....time.patterns import Alt, Match, Opt, Part, Rule, Seq, Shape, Words
-from ...common import clock, clock_shape, date_or_block, day, year
+from timeline.lang.common import clock, clock_shape, date_or_block, day, year
+from timeline.patterns import Alt, Match, Opt, Part, Rule, Seq, Shape, Words
+from timeline.time.algebra import Grain
+from timeline.time.intent import Absolute, DayOfWeek, PartOfYear
+
 from .vocab import Vocab, ends
 
 

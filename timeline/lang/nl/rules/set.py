@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ....time.algebra import Grain
-from ....time.intent import Every
-from ....time.patterns import Alt, Match, Opt, Rule, Seq, Words
+from timeline.patterns import Alt, Match, Opt, Rule, Seq, Words
+from timeline.time.algebra import Grain
+from timeline.time.intent import Every
+
 from .vocab import Vocab, amount
 
 

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from ....time.algebra import Grain
-from ....time.intent import Anchored, Direction, Length, Ref, RefKind, Relative
-from ....time.patterns import Alt, Element, Match, Number, Opt, Seq, Words
-from ...common import year
+from timeline.lang.common import year
+from timeline.patterns import Alt, Element, Match, Number, Opt, Seq, Words
+from timeline.time.algebra import Grain
+from timeline.time.intent import Anchored, Direction, Length, Ref, RefKind, Relative
+
 from ..numerals import and_a_half, cardinals
 
 __all__ = ["Vocab"]

@@ -3,8 +3,9 @@ week (``vorige week woensdag``), and with a part of the day (``donderdagavond``)
 
 from __future__ import annotations
 
-from ....time.intent import DayOfWeek
-from ....time.patterns import Opt, Rule, Seq, Words
+from timeline.patterns import Opt, Rule, Seq, Words
+from timeline.time.intent import DayOfWeek
+
 from .vocab import Vocab, direction_of
 
 

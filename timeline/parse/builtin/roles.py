@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import operator
 
-from ..tokens import PUNCT, WORD
+from ...text.tokens import PUNCT, WORD
 from .lexicon import FIN, FIN_INF, FIN_PART, FINITE, INF, INFINITIVE, NO, PART, PARTICIPLE, Verb
 from .readings import base, guess
 from .state import Analysis

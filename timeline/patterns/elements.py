@@ -4,7 +4,7 @@
 :class:`Number` a number in a range, :class:`Shape` a token of a regular shape;
 :class:`Element` is what every element, combinators included, answers about
 itself: what its matches can begin with and hold, so that the engine tries a
-rule only where it can match (see :mod:`timeline.time.patterns`).
+rule only where it can match (see :mod:`timeline.patterns`).
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ a verb here, is it surely one) are answered here.
 
 from __future__ import annotations
 
-from ..sentences import LEADS
-from ..tokens import WORD, Tokens
+from ...text.sentences import LEADS
+from ...text.tokens import WORD, Tokens
 from .lexicon import FIN, FIN_INF, FIN_PART, NO, OPEN, Tables, Verb
 
 __all__ = ["Analysis"]

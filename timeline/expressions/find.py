@@ -21,10 +21,10 @@ from attrs import frozen
 
 from ..lang import Language
 from ..model import Mod, Span
+from ..patterns import Match, Part, Rule
+from ..patterns.elements import Captures, token_key
 from ..text.tokens import MatchTokens
-from .elements import Captures, token_key
-from .intent import Direction
-from .patterns import Match, Part, Rule
+from ..time.intent import Direction
 
 __all__ = ["Mention", "find_mentions", "mentions_in"]
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ..model import Span, TimeExpression, TimexType
-from .algebra import Interval
-from .intent import Tense
-from .recognizer import Mention
-from .resolve import Anchor, Resolved, reads_tense, resolve, uses_reference
+from ..time.algebra import Interval
+from ..time.intent import Tense
+from ..time.resolve import Anchor, Resolved, reads_tense, resolve, uses_reference
+from .find import Mention
 
 __all__ = ["Resolver", "range_interval", "ranges", "resolve_mentions"]
 

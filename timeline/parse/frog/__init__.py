@@ -1,4 +1,4 @@
-"""The Frog backend: Debian's Frog (``apt-get install frog frogdata``) as :mod:`timeline.text.parse` sentences.
+"""The Frog backend: Debian's Frog (``apt-get install frog frogdata``) as :mod:`timeline.parse` sentences.
 
 Frog tokenizes (ucto), tags with CGN tags, lemmatizes, joins multi-word units
 and parses into Alpino-style dependencies. It prints one tab-separated row
@@ -48,7 +48,7 @@ Frog runs as a program (one run per :meth:`FrogParser.parse_many` call, all
 texts together, so it loads once: a few seconds) or as a server that is
 already running (``frog -S PORT``, or :class:`FrogServer` to start one of
 one's own), which answers each text at once. A missing program, a failed run
-or an unreachable server is a :class:`~timeline.text.parse.BackendError` that
+or an unreachable server is a :class:`~timeline.parse.BackendError` that
 says what went wrong.
 """
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 import operator
 
-from ..sentences import LEADS
-from ..tokens import NUM, PUNCT, WORD
+from ...text.sentences import LEADS
+from ...text.tokens import NUM, PUNCT, WORD
 from .lexicon import ADJECTIVE_BLOCK, CLOSED, DET_OR_PRON, FIN_INF, FIN_PART, INF, OPEN, PART, Verb, Word
 from .state import Analysis
 

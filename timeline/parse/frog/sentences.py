@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ...lang import LanguageLike
-from ..parse import Sentence
+from ..protocol import Sentence
 from ..trees import clause_numbers
 from .output import FrogWord, _split_tag, _Tables, _tables, align, cgn_to_ud, read_output
 

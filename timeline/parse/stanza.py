@@ -1,4 +1,4 @@
-"""The stanza backend: a stanza Dutch pipeline's analysis as :mod:`timeline.text.parse` sentences.
+"""The stanza backend: a stanza Dutch pipeline's analysis as :mod:`timeline.parse` sentences.
 
 stanza tokenizes, tags (UPOS and UD features, ``Tense`` and ``VerbForm``
 among them), lemmatizes and parses into Universal Dependencies. This module
@@ -21,7 +21,7 @@ reads what it gives and derives from the tree what the event layer needs:
 
 stanza is imported on first use, never when :mod:`timeline` is imported, and
 never downloads anything: a missing package or model is a
-:class:`~timeline.text.parse.BackendError` that says what to install.
+:class:`~timeline.parse.BackendError` that says what to install.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from .parse import BackendError, Sentence
+from .protocol import BackendError, Sentence
 from .trees import clause_numbers
 
 __all__ = ["MODEL_DIR_VARIABLE", "StanzaParser", "sentences_of"]
@@ -71,7 +71,7 @@ class StanzaParser:
             above are then ignored.
 
     The pipeline is built on first use, so making a parser is cheap and
-    imports nothing; building it raises :class:`~timeline.text.parse.BackendError`
+    imports nothing; building it raises :class:`~timeline.parse.BackendError`
     when stanza or the model is missing.
     """
 

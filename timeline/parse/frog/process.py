@@ -1,7 +1,7 @@
 """Running Frog: as a program (one run for many texts, so it loads once) or as a server
 that is already up (``frog -S PORT``, or :class:`FrogServer` to start one), which
 answers each text at once. A missing program, a failed run or an unreachable
-server is a :class:`~timeline.text.parse.BackendError` that says what went wrong.
+server is a :class:`~timeline.parse.BackendError` that says what went wrong.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...lang import LanguageLike, load_language
-from ..parse import BackendError, Sentence
+from ..protocol import BackendError, Sentence
 from .sentences import sentences_of
 
 __all__ = ["DEFAULT_SKIP", "FrogParser", "FrogServer"]
@@ -145,7 +145,7 @@ class FrogParser:
             connection = socket.create_connection((host, port), timeout=self.timeout)
         except OSError as error:
             raise BackendError(f"cannot reach the Frog server at {host}:{port} ({error}); start one with "
-                               f"frog -S {port} (or timeline.text.frog.FrogServer), or {_INSTALL}") from None
+                               f"frog -S {port} (or timeline.parse.frog.FrogServer), or {_INSTALL}") from None
         with connection, connection.makefile("rb") as answers:
             return [_exchange(connection, answers, text, self.server, self.timeout) for text in texts]
 

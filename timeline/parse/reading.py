@@ -16,11 +16,11 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from ..lang import Language
+from ..text.sentences import blocks
+from ..text.tokens import MatchTokens
 from ..time.intent import Tense
-from .parse import Parser, Sentence
-from .sentences import blocks
+from .protocol import Parser, Sentence
 from .tense import TenseCues, clause_tense, token_at
-from .tokens import MatchTokens
 
 __all__ = ["Block", "ParsedBlock", "read", "tense_at"]
 

@@ -1,7 +1,7 @@
 """The rule index: which rules to try where, by the first three tokens of the text there.
 
 A rule is tried only where the text begins as one of its matches can begin
-(:meth:`~timeline.time.elements.Element.heads`, ``nth``): that leaves few
+(:meth:`~timeline.patterns.elements.Element.heads`, ``nth``): that leaves few
 rules to try at any token, and none at most tokens.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .combinators import Rule
 from .elements import ANY, Element
-from .patterns import Rule
 
 __all__ = ["Candidates", "PairIndex", "pair_index"]
 

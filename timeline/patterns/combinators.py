@@ -1,15 +1,10 @@
-"""A small pattern language over tokens, for writing recognition rules as data.
+"""The combinators of the pattern language (:class:`Seq`, :class:`Opt`, :class:`Alt`,
+:class:`Cap`), a match, and :class:`Rule`.
 
-A rule is a sequence of elements, each matching one or more tokens: words of a
-lexicon class (:class:`Words`), numbers in a range (:class:`Number`), tokens of
-a regular shape (:class:`Shape`), and the combinators :class:`Seq`,
-:class:`Opt`, :class:`Alt` and :class:`Cap`. Every element knows the first
-tokens its matches can begin with (:meth:`Element.heads`, :meth:`Element.nth`),
-so the engine only tries the rules that can start where it stands. Elements
-never look further than their own length, which keeps matching linear in the
-text. The elements that match tokens themselves live in
-:mod:`timeline.time.elements`, the index of rules by their first tokens in
-:mod:`timeline.time.index`; this module has the combinators and the rules.
+Every element knows the first tokens its matches can begin with
+(:meth:`~timeline.patterns.elements.Element.heads`, ``nth``), so the engine only
+tries the rules that can start where it stands. Elements never look further than
+their own length, which keeps matching linear in the text.
 """
 
 from __future__ import annotations
@@ -31,31 +26,9 @@ from .elements import (
     Element,
     Found,
     Lead,
-    Number,
-    Shape,
-    Trie,
-    Words,
-    token_key,
 )
 
-__all__ = [
-    "ANY",
-    "DIGIT",
-    "NUMERIC",
-    "Alt",
-    "Cap",
-    "Element",
-    "Match",
-    "Number",
-    "Opt",
-    "Part",
-    "Rule",
-    "Seq",
-    "Shape",
-    "Trie",
-    "Words",
-    "token_key",
-]
+__all__ = ["Alt", "Cap", "Match", "Opt", "Part", "Rule", "Seq"]
 
 _KINDS = frozenset({DIGIT, NUMERIC, ANY})  # first tokens that stand for a kind of token, not a word
 

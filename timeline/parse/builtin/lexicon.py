@@ -14,9 +14,9 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from attrs import frozen
 
 from ...lang.morphology import Morphology
-from ..parse import frozen_features
-from ..sentences import END
-from ..tokens import TokenLists
+from ...text.sentences import END
+from ...text.tokens import TokenLists
+from ..protocol import frozen_features
 from .verbs import VerbLexicon
 
 __all__ = ["ADJECTIVE_BLOCK", "CLOSED", "DET_OR_PRON", "FIN", "FINITE", "FIN_INF", "FIN_PART", "INF", "INFINITIVE",

@@ -32,7 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..lang import Language
 from ..time.intent import Tense
-from .parse import Sentence
+from .protocol import Sentence
 
 __all__ = ["TenseCues", "clause_tense", "token_at"]
 

@@ -7,7 +7,7 @@ a run that asks for them.
 from __future__ import annotations
 
 from ..lang import LanguageLike, load_language
-from .parse import Parser
+from .protocol import Parser
 
 __all__ = ["PARSERS", "get_parser"]
 
@@ -18,7 +18,7 @@ def get_parser(parser: Parser | str = "builtin", language: LanguageLike = "nl", 
                model_dir: str | None = None) -> Parser:
     """The parser a name stands for (``builtin``, ``stanza``, ``frog``), or ``parser`` itself.
 
-    ``model_dir`` is stanza's model folder (see :class:`~timeline.text.stanza.StanzaParser`).
+    ``model_dir`` is stanza's model folder (see :class:`~timeline.parse.stanza.StanzaParser`).
 
     Raises:
         ValueError: for an unknown name, or ``model_dir`` with another parser.

@@ -1,6 +1,6 @@
 """The built-in analyzer: sentences, tokens, parts of speech, verbs and clauses without a model.
 
-It gives the event layer the same :class:`~timeline.text.parse.Sentence` values a
+It gives the event layer the same :class:`~timeline.parse.Sentence` values a
 parser model would, where none is installed. Everything is decided by the
 language's word lists (``parser.toml``, ``verbs.toml``, ``tense.toml``) and a
 few rules of word order, in passes that each look at a token or two around
@@ -44,10 +44,10 @@ from collections.abc import Iterator
 from attrs import field, frozen
 
 from ...lang import Language, load_language
-from ..parse import Sentence, frozen_features
-from ..sentences import blocks, bounds
-from ..sentences import names as find_names
-from ..tokens import MatchTokens, Tokens, read_tokens
+from ...text.sentences import blocks, bounds
+from ...text.sentences import names as find_names
+from ...text.tokens import MatchTokens, Tokens, read_tokens
+from ..protocol import Sentence, frozen_features
 from . import clauses, roles, tagging
 from .lexicon import FINITE, Tables, Verb, features
 from .readings import read_verb
@@ -87,7 +87,7 @@ class BuiltinParser:
 
     def blocks(self, text: str) -> Iterator[BuiltinBlock]:
         """The text a block of paragraphs at a time, each sentence parsed when first asked for
-        (see :mod:`timeline.text.reading`). A capitalized word at the start of a sentence is
+        (see :mod:`timeline.parse.reading`). A capitalized word at the start of a sentence is
         read as a name where the block writes it with a capital inside a sentence too; a
         block holds some 64K characters of whole paragraphs (an article, or a few), so a
         long text is read once and in flat memory."""
