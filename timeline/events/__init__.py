@@ -1,1 +1,3 @@
-"""timeline/events"""
+"""Events: found in the parsed sentences (:mod:`~timeline.events.detect`, with the language's
+event words in :mod:`~timeline.events.lexicon`), dated by the time of their clause or by
+the user (:mod:`~timeline.events.anchors`), and put in order (:mod:`~timeline.events.order`)."""
