@@ -10,22 +10,26 @@ to their times. At the end the anchored events are put in order.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 
+import attrs
 from attrs import frozen
 
 from .dct import DctError, find_dateline, parse_dct
 from .events.anchors import date_events, read_anchors, relative_to_events
+from .events.clauses import SentenceEvents
 from .events.detect import find_events
 from .events.lexicon import EventLexicon
+from .events.links import Found, LinkFinder
 from .events.order import rank
+from .events.placement import PlacementWords, dct_relations
 from .expressions.find import Mention, find_mentions
 from .expressions.normalize import Resolver
 from .lang import Language, LanguageLike, load_language
-from .model import DctSource, Document, Event, Recognition, Span, TimeExpression
+from .model import DctSource, Document, Event, Link, Recognition, Span, TimeExpression, closure_of, dct_interval
 from .parse.backends import get_parser
-from .parse.protocol import Parser
+from .parse.protocol import Parser, Sentence
 from .parse.reading import Block, read, tense_at
 from .time.intent import Tense
 
@@ -65,32 +69,74 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
     lex = EventLexicon.of(setup.language) if dated else None
     timexes: list[TimeExpression] = []
     events: list[Event] = []
+    links: list[Found] = []
     bounds: list[Span] = []
+    placing = _Placing(setup)
     for block, found in setup.blocks(text):
         sentences = block.sentences()
         bounds += [Span(s.start, s.end) for s in sentences]
         if lex is not None:
             found = relative_to_events(text, found, sentences, dated, lex)
         timexes += found
-        events += find_events(sentences, found, setup.language)
-    if setup.dateline is not None:  # "Gepubliceerd op 3 februari 2017" dates the text; it is no event of it
-        line = setup.dateline
-        events = [e for e in events if not (e.span.start < line.end and line.start < e.span.end)]
-    if dated:
-        events = date_events(events, dated)
-    return _ordered(text, setup, tuple(timexes), events, tuple(bounds))
+        mine = find_events(sentences, found, setup.language)
+        if setup.dateline is not None:  # "Gepubliceerd op 3 februari 2017" dates the text; it is no event of it
+            line = setup.dateline
+            mine = [e for e in mine if not (e.span.start < line.end and line.start < e.span.end)]
+        if dated:
+            mine = date_events(mine, dated)
+        events += placing.block(sentences, mine, found, links)
+    return _ordered(text, setup, tuple(timexes), events, links, tuple(bounds))
+
+
+class _Placing:
+    """Every event against the DCT, and the links between events, block by block."""
+
+    def __init__(self, setup: _Setup) -> None:
+        self.words = PlacementWords.of(setup.language)
+        self.dct = dct_interval(setup.dct)
+        self.finder = LinkFinder(self.words)
+
+    def block(self, sentences: Sequence[Sentence], events: list[Event], timexes: Sequence[TimeExpression],
+              links: list[Found]) -> list[Event]:
+        """The block's events with their relations to the DCT; its links go to ``links``."""
+        by_sentence: dict[int, list[Event]] = {}
+        for e in events:
+            by_sentence.setdefault(e.sentence, []).append(e)
+        self.finder.timexes(timexes)
+        out: list[Event] = []
+        for sentence in sentences:
+            mine = by_sentence.get(sentence.index)
+            if not mine:
+                continue
+            view = SentenceEvents(sentence, mine)
+            found = self.finder.sentence(view)
+            relations = dct_relations(view, self.dct, self.words, [(f.source, f.target, f.relation) for f in found])
+            placed = [attrs.evolve(e, dct_relation=r) for e, r in zip(mine, relations, strict=True)]
+            swap = {id(old): new for old, new in zip(mine, placed, strict=True)}
+            links += [attrs.evolve(f, source=swap.get(id(f.source), f.source), target=swap.get(id(f.target), f.target))
+                      for f in found]
+            if self.finder.previous is not None:
+                self.finder.previous = swap.get(id(self.finder.previous), self.finder.previous)
+            out += placed
+        return out
 
 
 def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], events: list[Event],
-             sentences: tuple[Span, ...]) -> Document:
-    """The document, its anchored events in timeline order and then the rest in text order."""
+             found: list[Found], sentences: tuple[Span, ...]) -> Document:
+    """The document, its anchored events in timeline order and then the rest in text order;
+    its links those that agree with its anchors, relations to the DCT and earlier links."""
     placed = [k for k, e in enumerate(events) if e.interval is not None]
     ranks_of = dict(zip(placed, rank([events[k].interval for k in placed]), strict=True))  # type: ignore[misc]
     order = sorted(placed, key=lambda k: (ranks_of[k], events[k].interval.start, k))  # type: ignore[union-attr]
     rest = [k for k, e in enumerate(events) if e.interval is None]
-    return Document(text=text, dct=setup.dct, dct_source=setup.source, timexes=timexes,
-                    events=tuple(events[k] for k in order + rest),
-                    ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)), sentences=sentences)
+    ordered = tuple(events[k] for k in order + rest)
+    where = {id(e): k for k, e in enumerate(ordered)}
+    links = tuple(Link(source=where[id(f.source)], target=where[id(f.target)], relation=f.relation, cue=f.cue,
+                       span=f.span) for f in found if id(f.source) in where and id(f.target) in where)
+    kept = closure_of(ordered, links, setup.dct).kept
+    return Document(text=text, dct=setup.dct, dct_source=setup.source, timexes=timexes, events=ordered,
+                    ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)), sentences=sentences,
+                    links=tuple(link for link, ok in zip(links, kept, strict=True) if ok))
 
 
 def recognize_document(text: str, dct: date | datetime | str | None = None, *, parser: Parser | str = "builtin",

@@ -178,6 +178,18 @@ _EVENTS = {
     "anchor_prepositions": Record({"before": Words(), "after": Words()}),
 }
 
+_LINK = Text("before", "after", "overlap")  # how one event lies against the other
+
+_PLACEMENT = {
+    "dct": Record({key: Words() for key in ("conditional", "possibility", "intention", "conditional_openers",
+                                                   "since")}),
+    "subordinators": MapOf(_LINK),  # opener = relation of its clause's event to the main clause's
+    "prepositions": MapOf(_LINK),  # preposition = relation of the event noun after it to its clause's event
+    "measured": Record({"prepositions": MapOf(_LINK), "after": Words()}),
+    "adverbs": MapOf(_LINK),  # adverb = relation of the previous sentence's event to this one's
+    "report": Record({"complementizers": Words()}),
+}
+
 _FROG = {
     "tags": MapOf(Record({"upos": _UPOS, "upos_if": MapOf(_UPOS), "feats": MapOf(ListOf(Text()))})),
     "relations": Record({key: Words() for key in ("verbal_complement", "particle", "clause_body", "unlabeled",
@@ -195,6 +207,7 @@ FILES: Mapping[str, DataFile] = {
     "tense": DataFile(_TENSE),
     "parser": DataFile(_PARSER),
     "events": DataFile(_EVENTS),
+    "placement": DataFile(_PLACEMENT),
     "frog": DataFile(_FROG),
 }
 """Every data file a language may have, by name (``lexicon`` is ``lexicon.toml``)."""

@@ -32,12 +32,22 @@ removes or redefines a field gets a new ``schema`` string.
   - ``timex``: ``[start, end]`` of the time expression the event is linked to, or ``null``.
   - ``rank``: place on the timeline (equal ranks overlap and are not ordered
     against each other), ``null`` for an unanchored event.
+  - ``dct_relation``: how the event lies against the DCT: ``BEFORE``,
+    ``AFTER``, ``OVERLAP`` or ``VAGUE`` (the text leaves it open).
+
+- ``links``: the orderings of two events the text gives, each
+  ``{"source", "target", "relation", "cue"}``: ``source`` and ``target`` index
+  ``events``, ``relation`` is ``BEFORE``, ``AFTER`` or ``OVERLAP`` (read
+  "source relation target"), ``cue`` the word that gave it (``"nadat"``,
+  ``"daarna"``, ``"report"`` for a reported event placed by its tense), and
+  ``cue_span`` its ``[start, end]`` or ``null``.
 
 JSONL (:func:`document_to_jsonl_line`)
 --------------------------------------
 One object per document, the form the project's scorer reads: ``id``,
-``timexes`` (``start``, ``end``, ``type``, ``value``) and ``events``
-(``start``, ``end``, ``class``, ``anchor``, ``rank``).
+``timexes`` (``start``, ``end``, ``type``, ``value``), ``events``
+(``start``, ``end``, ``class``, ``anchor``, ``rank``, ``dct_relation``) and
+``links`` (``source``, ``target``, ``relation``, ``cue``).
 """
 
 from __future__ import annotations
@@ -45,11 +55,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Document, Event, Recognition, TimeExpression
+from ..model import Document, Event, Link, Recognition, TimeExpression
 from ..time.algebra import Interval
 
 __all__ = ["SCHEMA", "document_to_dict", "document_to_jsonl_line", "event_to_dict", "interval_to_dict",
-           "recognition_to_dict", "timex_to_dict"]
+           "link_to_dict", "recognition_to_dict", "timex_to_dict"]
 
 SCHEMA = "timeline/1"
 
@@ -87,14 +97,22 @@ def event_to_dict(event: Event, rank: int | None) -> dict[str, Any]:
             "class": event.cls.value, "tense": None if event.tense is None else event.tense.value,
             "aspect": event.aspect.value, "polarity": event.polarity.value, "sentence": event.sentence,
             "nominal": event.nominal, "anchor": event.anchor, "interval": interval_to_dict(event.interval),
-            "timex": None if event.timex is None else [event.timex.start, event.timex.end], "rank": rank}
+            "timex": None if event.timex is None else [event.timex.start, event.timex.end], "rank": rank,
+            "dct_relation": event.dct_relation.value}
+
+
+def link_to_dict(link: Link) -> dict[str, Any]:
+    """One link between events as plain data (``source`` and ``target`` index the events)."""
+    return {"source": link.source, "target": link.target, "relation": link.relation.value, "cue": link.cue,
+            "cue_span": None if link.span is None else [link.span.start, link.span.end]}
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
     """The whole analysis as JSON-ready data in the ``timeline/1`` schema (see the module docstring)."""
     return {"schema": SCHEMA, "dct": doc.dct.isoformat(), "dct_source": doc.dct_source.value,
             "timexes": [timex_to_dict(t) for t in doc.timexes],
-            "events": [event_to_dict(e, r) for e, r in zip(doc.events, doc.ranks, strict=True)]}
+            "events": [event_to_dict(e, r) for e, r in zip(doc.events, doc.ranks, strict=True)],
+            "links": [link_to_dict(link) for link in doc.links]}
 
 
 def document_to_jsonl_line(doc: Document, doc_id: str) -> dict[str, Any]:
@@ -110,8 +128,10 @@ def document_to_jsonl_line(doc: Document, doc_id: str) -> dict[str, Any]:
     return {"id": doc_id,
             "timexes": [{"start": t.start, "end": t.end, "type": t.type.value, "value": t.value}
                         for t in doc.timexes],
-            "events": [{"start": e.start, "end": e.end, "class": e.cls.value, "anchor": e.anchor, "rank": r}
-                       for e, r in zip(doc.events, ranks, strict=True)]}
+            "events": [{"start": e.start, "end": e.end, "class": e.cls.value, "anchor": e.anchor, "rank": r,
+                        "dct_relation": e.dct_relation.value} for e, r in zip(doc.events, ranks, strict=True)],
+            "links": [{"source": link.source, "target": link.target, "relation": link.relation.value,
+                       "cue": link.cue} for link in doc.links]}
 
 
 def _jsonl_ranks(ranks: Iterable[int | None]) -> list[int]:
