@@ -139,6 +139,7 @@ VERBS = [
     ("Hij zei dat zij het in handen zouden kunnen hebben.", "hebben", "VERB", "Inf"),   # "hebben" as a verb
     ("We staan niet toe dat grote landen kleinere landen gaan pesten.", "gaan", "VERB", "Fin"),
     ("We staan niet toe dat grote landen kleinere landen gaan pesten.", "pesten", "VERB", "Inf"),
+    ("Dat grote landen kleinere landen gaan pesten of binnenvallen.", "pesten", "VERB", "Inf"),
     ("Een wet die de sancties in de grondwet verankert.", "verankert", "VERB", "Fin"),  # no "ge": finite
     ("Hij heeft in Utrecht gewerkt.", "gewerkt", "VERB", "Part"),
     ("Hij gebruikt het.", "gebruikt", "VERB", "Fin"),

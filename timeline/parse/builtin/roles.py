@@ -118,8 +118,8 @@ def _verb_cluster(a: Analysis, c: int, verb: dict[int, Verb], infs: list[int]) -
         reading = verb.get(i)
         if i in rest and reading is not None and (reading.level == 2 or tail):
             a.set(i, INFINITIVE, reading.lemma)
-        if a.kind[i] == WORD and reading is None and a.low[i] not in a.t.particles:
-            tail = False
+        if a.kind[i] == WORD and reading is None and a.low[i] not in a.t.particles and a.tag[i] != "CCONJ":
+            tail = False  # "gaan pesten of binnenvallen": a conjunction keeps the cluster going
 
 
 def auxiliaries(a: Analysis, verbs: list[int]) -> None:
