@@ -153,7 +153,8 @@ _PARSER = {
     "upos": MapOf(Words(), keys=_UPOS),
     "ambiguous": Record({key: Words() for key in ("determiner_or_pronoun", "determiner_opens", "possessive_or_verb",
                                                   "possessives", "object_or_possessive", "complementizers",
-                                                  "subjects")}),
+                                                  "subjects", "preposition_or_conjunction",
+                                                  "quantifiers")}),
     "finite": MapOf(ListOf(Text(), length=2)),  # form = [infinitive, UD tense]
     "auxiliary": Record({key: Words() for key in ("perfect", "future", "passive", "modal", "copula",
                                                   "with_infinitive", "marker")}),
@@ -162,8 +163,11 @@ _PARSER = {
                      "participle_endings": ListOf(Text()), "infinitive": Text(), "vowels": Text(),
                      "diphthongs": ListOf(Text()), "voiced": MapOf(Text()), "voiced_after": MapOf(Text()),
                      "unstressed": ListOf(Text()), "undoubled": Text(), "diaeresis": MapOf(Text()),
-                     "ordinal": Words()}),
-    "adjective": Record({"endings": ListOf(Text()), "inflection": ListOf(Text())}),
+                     "ordinal": Words(), "emphasis": MapOf(Text())}),
+    "noun": Record({"endings": ListOf(Text())}),
+    "numeral": Record({"pieces": Words(), "joiners": ListOf(Text())}),
+    "adjective": Record({"endings": ListOf(Text()), "inflection": ListOf(Text()), "open_degrees": ListOf(Text()),
+                         "closed_degrees": ListOf(Text()), "not_degrees": Words(), "proper": ListOf(Text())}),
 }
 
 _EVENTS = {

@@ -18,7 +18,7 @@ them, so the work is linear in the text:
 4. clauses: a subordinator opens one, clause punctuation closes it; after a
    comma the clause still waiting for its finite verb resumes, so an inserted
    clause or apposition does not cut the main clause in two; a subordinate
-   clause with no verb at all ("als minister") is no clause;
+   clause with no finite verb ("als minister") is no clause;
 5. per clause: which verb form is finite (a form only the lexicon reads as
    finite first, then a form spelled as an infinitive, then suffix guesses),
    which are participles and infinitives, which verbs are auxiliaries, and
@@ -165,6 +165,10 @@ def _verbs(a: Analysis) -> list[int]:
         roles.verbs(a, c, sub[c], verb)
     verbs = list(itertools.compress(range(a.n), a.role))
     clauses.merge(a, parent, verbs)
+    finite = {a.clause[i] for i in verbs if a.role[i] == FINITE}
+    for i in itertools.compress(range(a.n), a.opener):
+        if a.tag[i] == "ADP" and a.clause[i] and a.clause[i] in finite:
+            a.tag[i] = "SCONJ"  # "Sinds de fabriek dicht is": a preposition that opened a clause
     for clause_verbs in _by_clause(a, verbs).values():
         roles.auxiliaries(a, clause_verbs)
     return verbs

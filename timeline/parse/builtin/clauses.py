@@ -1,6 +1,6 @@
 """Clauses: a subordinator opens one, clause punctuation closes it; after a comma the
 clause still waiting for its finite verb resumes, so an inserted clause or an
-apposition does not cut the main clause in two; a clause with no verb at all
+apposition does not cut the main clause in two; a clause with no finite verb
 ("als minister") belongs to the clause around it."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import operator
 
-from .lexicon import FIN, INF, PART
+from .lexicon import FIN, FINITE, INF, PART
 from .state import Analysis
 
 __all__ = ["clauses", "merge"]
@@ -110,8 +110,11 @@ def _resume(found: _Clauses, cur: int, k: int, segments: list[tuple[int, int]], 
     if finite[a]:  # "..., zei de minister" / "Omdat ..., ging hij"
         return target if target >= 0 else found.new(0, False)
     if any(finite[a:b]):
-        if target >= 0 and found.used[target] and k + 1 < len(segments) and finite[segments[k + 1][0]]:
-            return found.new(target, False)  # "Het plan, zo zei hij, is klaar": an inserted clause
+        if (target >= 0 and found.used[target] and not found.sub[target] and k + 1 < len(segments)
+                and finite[segments[k + 1][0]]):
+            # "Het plan, zo zei hij, is klaar": an inserted clause (in a subordinate clause the
+            # segment goes on with it: "Sinds hij een jaar, twee maanden geleden verdween, zoekt ...")
+            return found.new(target, False)
         return target if target >= 0 else found.new(0, False)
     if target >= 0:
         return target  # an apposition or list: back to the clause that waits for its verb
@@ -141,10 +144,11 @@ def _turn(an: Analysis, found: _Clauses, cur: int, j: int, finite: list[bool], p
 
 
 def merge(a: Analysis, parent: list[int], verbs: list[int]) -> None:
-    """A clause with no verb ("als minister") belongs to the clause around it; then
+    """A clause with no finite verb ("als minister", "als president niet uitgelaten")
+    belongs to the clause around it, and its verbs to that clause's verb group; then
     number the clauses in order of appearance, the main clause 0. ``verbs``: the words
     with a verb role."""
-    verbal = {a.clause[i] for i in verbs}
+    verbal = {a.clause[i] for i in verbs if a.role[i] == FINITE}
     alias = list(range(len(parent)))
     for c in range(1, len(parent)):
         if c not in verbal:

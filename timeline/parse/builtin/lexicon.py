@@ -7,6 +7,7 @@ of the parser only look things up in it.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -84,6 +85,7 @@ class Word(NamedTuple):
     subordinator: bool
     verb: Verb | None  # OPEN: its verb reading on its own
     noun: str  # the class it takes as no closed-class word and no verb: NOUN, ADJ or X
+    attributive: bool  # an inflected adjective: before a word, that word is the noun it goes with
 
 
 class Tables:
@@ -123,8 +125,6 @@ class Tables:
         self.reading: Callable[[str], Verb | None] = functools.lru_cache(maxsize=READINGS)(
             functools.partial(reader, self))
         self.strict = words("particles", "strict")
-        self.pronominal = words("particles", "pronominal")
-        self.stranded = words("particles", "stranded")
         self.subordinators = lex.subordinators
         self.clause_punctuation = lex.punctuation | END
         lemma = data.get("lemma", {})
@@ -140,8 +140,21 @@ class Tables:
         self.unstressed = tuple(lemma.get("unstressed", ()))
         self.diaeresis: dict[str, str] = dict(lemma.get("diaeresis", {}))
         self.ordinal = frozenset(lemma.get("ordinal", ()))
-        self.adjective_endings = tuple(data.get("adjective", {}).get("endings", ()))
-        self.inflection = tuple(data.get("adjective", {}).get("inflection", ()))
+        self.emphasis = str.maketrans(dict(lemma.get("emphasis", {})))
+        self.noun_endings = tuple(data.get("noun", {}).get("endings", ()))
+        adjective = data.get("adjective", {})
+        self.adjective_endings = tuple(adjective.get("endings", ()))
+        self.inflection = tuple(adjective.get("inflection", ()))
+        self.proper_adjective = tuple(adjective.get("proper", ()))
+        self.prepositional = words("ambiguous", "preposition_or_conjunction")
+        self.quantifiers = words("ambiguous", "quantifiers")
+        self.pronominal = words("particles", "pronominal")
+        self.stranded = words("particles", "stranded")
+        self.adjective_forms = _degrees(self, adjective, data.get("upos", {}))
+        numeral = data.get("numeral", {})
+        self.numeral_pieces = frozenset(data.get("upos", {}).get("NUM", ())) | frozenset(numeral.get("pieces", ()))
+        self.numeral_joiners = tuple(numeral.get("joiners", ()))
+        self.numeral_starts = frozenset(piece[:1] for piece in self.numeral_pieces)
 
     @functools.cached_property
     def words(self) -> Memo[str, Word]:
@@ -154,8 +167,48 @@ class Tables:
         return Memo(functools.partial(_mark, self), READINGS)
 
 
+def _degrees(t: Tables, adjective: Mapping[str, Any], upos: Mapping[str, Any]) -> frozenset[str]:
+    """The inflected, comparative and superlative forms of the language's listed adjectives
+    (and of the adverbs that are also adjectives): "grote", "groter", "grotere", "grootste"."""
+    ending = t.infinitive
+    forms: set[str] = set()
+    for word in itertools.chain(upos.get("ADJ", ()), upos.get("ADV", ())):
+        spelled = t.morphology.infinitive(word)  # the stem as written before a vowel
+        if spelled is not None and ending and spelled.endswith(ending):
+            forms.update(spelled[: -len(ending)] + end for end in adjective.get("open_degrees", ()))
+        forms.update(word + end for end in adjective.get("closed_degrees", ()))
+    return frozenset(forms - set(adjective.get("not_degrees", ())) - set(t.closed) - t.det_or_pron)
+
+
+def _pronominal_adverb(t: Tables, low: str) -> bool:
+    """"erom", "daartegen", "hieruit": "er", "daar", "hier" or "waar" and a preposition."""
+    return any(low.startswith(head) and low[len(head):] in t.stranded for head in t.pronominal)
+
+
+def _numeral(t: Tables, low: str) -> bool:
+    """Whether ``low`` is a numeral written as one word: pieces, maybe joined ("zesenzeventig")."""
+    starts, ends = {0}, set()  # where a piece may start (the word's start, after a piece or a joiner), end
+    for at in range(len(low)):
+        if at in starts:
+            for piece in t.numeral_pieces:
+                if low.startswith(piece, at):
+                    end = at + len(piece)
+                    ends.add(end)
+                    starts.add(end)
+                    starts.update(end + len(j) for j in t.numeral_joiners if low.startswith(j, end))
+    return len(low) in ends
+
+
 def _word(t: Tables, low: str) -> Word:
     """The :class:`Word` of ``low``: what the tagging pass asked of several lists, one by one."""
+    if low not in t.closed and low not in t.det_or_pron:
+        plain = low.translate(t.emphasis)  # "géén", "wél": stressed, the same word
+        if plain != low and plain in t.closed:
+            return t.words[plain]
+        if _pronominal_adverb(t, low):
+            return Word(CLOSED, "ADV", 0, False, None, "ADV", False)
+        if low[:1] in t.numeral_starts and _numeral(t, low):
+            return Word(CLOSED, "NUM", 0, False, None, "NUM", False)
     if low in t.det_or_pron:
         kind = DET_OR_PRON
     elif low in t.poss_or_verb:
@@ -166,19 +219,23 @@ def _word(t: Tables, low: str) -> Word:
         kind = OPEN
     closed = t.closed.get(low)
     block = 0
-    if closed == "DET" or low in t.possessives:
-        block = 3
-    elif closed == "ADP" or low in t.object_or_poss:
+    if low in t.quantifiers or closed == "ADP" or low in t.object_or_poss or low in t.prepositional:
         block = 2
+    elif closed == "DET" or low in t.possessives:
+        block = 3
     elif closed == "ADJ":
         block = 3 if low.endswith(t.inflection) else ADJECTIVE_BLOCK
-    if low.endswith(t.adjective_endings) and len(low) > 4:
+    if low.endswith(t.noun_endings):
+        noun = "NOUN"
+    elif (low.endswith(t.adjective_endings) and len(low) > 4) or low in t.adjective_forms:
         noun = "ADJ"
     elif any(map(str.isdigit, low)):
         noun = "X"
     else:
         noun = "NOUN"
-    return Word(kind, closed, block, low in t.subordinators, t.reading(low) if kind == OPEN else None, noun)
+    attributive = noun == "ADJ" and low.endswith(t.inflection)
+    return Word(kind, closed, block, low in t.subordinators, t.reading(low) if kind == OPEN else None, noun,
+                attributive)
 
 
 def _mark(t: Tables, text: str) -> tuple[str, bool]:

@@ -19,20 +19,37 @@ __all__ = ["base", "guess", "known", "read_verb"]
 
 
 def read_verb(t: Tables, low: str) -> Verb | None:
-    """What a lowercase word can be as a verb, before its context decides (None: no verb)."""
+    """What a lowercase word can be as a verb, before its context decides (None: no verb).
+    A word with a noun's ending ("poging", "president") is a verb only as the lexicon has it."""
+    found = _read(t, low)
+    if found is not None and found.level < 2 and low.endswith(t.noun_endings):
+        return None
+    return found
+
+
+def _read(t: Tables, low: str) -> Verb | None:
     fin = _finite(t, low)
     part = _participle(t, low)
     if fin is not None and part is not None:
-        if part[1] == 2:  # "beslist", "verkocht": finite or participle
+        if part[1] == 2:  # "beslist", "verkocht": finite or participle, but "gewerkt" is no
+            if fin.level < 2 and fin.lemma not in t.lex.infinitives and _prefixed(t, low):  # finite form of
+                return Verb(PART, part[0], "Past", 2)  # a verb "gewerken"
             return Verb(FIN_PART, part[0], fin.tense, max(fin.level, part[1]))
-        if fin.level == 0:  # both guesses: the participle's shape says more ("opgepakt")
-            return Verb(PART, part[0], "Past", 0)
+        if fin.level == 0:  # both guesses: the participle's shape says more ("opgepakt"), unless it
+            if _prefixed(t, low):  # has no "ge": "verankert"
+                return Verb(PART, part[0], "Past", 0)
+            return Verb(FIN_PART, part[0], fin.tense, 0)
         return fin
     if fin is not None:
         return fin
     if part is not None:
         return Verb(PART, part[0], "Past", part[1])
     return _infinitive(t, low)
+
+
+def _prefixed(t: Tables, low: str) -> bool:
+    """Whether a form has the participle prefix, after a particle if it has one ("opgepakt")."""
+    return t.lex.strip_particle(low).startswith(t.lex.participle_prefix)
 
 
 def _finite(t: Tables, low: str) -> Verb | None:
@@ -77,8 +94,10 @@ def _participle(t: Tables, low: str) -> tuple[str, int] | None:
     particle = low[: len(low) - len(core)]
     if particle and core in lex.participles:
         return particle + lex.participles[core], 2
-    if core.endswith(t.infinitive):  # a strong participle: only with the prefix ("gelopen")
-        found = core.startswith(lex.participle_prefix) and len(core) >= 6 and core not in lex.infinitives
+    if core.endswith(t.infinitive):  # a strong participle: only with the prefix ("gelopen"), and
+        # not a plural made of one ("gevangenen": the stem has no ending of its own)
+        found = (core.startswith(lex.participle_prefix) and len(core) >= 6 and core not in lex.infinitives
+                 and not core[: -len(t.infinitive)].endswith(t.infinitive))
     else:
         found = lex.is_participle(low)
     return (particle + _participle_lemma(t, core), 0) if found else None

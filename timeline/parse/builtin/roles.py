@@ -82,6 +82,10 @@ def _forms(a: Analysis, verb: dict[int, Verb]) -> tuple[list[int], list[int], li
             a.set(i, INFINITIVE, verb[i].lemma)
     if amb_part:
         (parts if _helped(a, verb, fins) else fins).extend(amb_part)
+    if infs and not amb_inf and _helped(a, verb, fins):  # "hadden overvallen", "is vergeten"
+        same = a.t.lex.participles
+        parts.extend(i for i in infs if a.low[i] in same)
+        infs[:] = [i for i in infs if a.low[i] not in same]
     return fins, parts, infs, weak
 
 
@@ -91,6 +95,8 @@ def _guess_finite(a: Analysis, c: int, subordinate: bool, verb: dict[int, Verb],
     on -t, then any -en word; the first in a main clause (but not its first word, which is
     the subject), the last in a subordinate one (verb-final)."""
     first = next((i for i in a.clause_tokens(c) if a.kind[i] == WORD), -1)
+    if first > 0 and a.clause[first - 1] != c:
+        first = -1  # after a clause before it the verb comes first: "Sinds ..., zitten zij ..."
     known = [i for i in infs if verb[i].level == 2]
     guessed = [i for i in infs if verb[i].level < 2]
     for group in (known, weak, guessed):
@@ -112,8 +118,8 @@ def _verb_cluster(a: Analysis, c: int, verb: dict[int, Verb], infs: list[int]) -
         reading = verb.get(i)
         if i in rest and reading is not None and (reading.level == 2 or tail):
             a.set(i, INFINITIVE, reading.lemma)
-        if a.kind[i] == WORD and reading is None and a.low[i] not in a.t.particles:
-            tail = False
+        if a.kind[i] == WORD and reading is None and a.low[i] not in a.t.particles and a.tag[i] != "CCONJ":
+            tail = False  # "gaan pesten of binnenvallen": a conjunction keeps the cluster going
 
 
 def auxiliaries(a: Analysis, verbs: list[int]) -> None:
@@ -122,7 +128,8 @@ def auxiliaries(a: Analysis, verbs: list[int]) -> None:
     s = a.t
     found = [a.role[i] for i in verbs]
     participles = found.count(PARTICIPLE)
-    bares = sum(1 for i in verbs if a.role[i] == INFINITIVE and not a.te[i]) if INFINITIVE in found else 0
+    bare_at = [i for i in verbs if a.role[i] == INFINITIVE and not a.te[i]] if INFINITIVE in found else []
+    bares = len(bare_at)
     for i in verbs:
         lemma = a.lemma[i]
         participle = participles - (a.role[i] == PARTICIPLE) > 0  # another verb is a participle
@@ -130,6 +137,7 @@ def auxiliaries(a: Analysis, verbs: list[int]) -> None:
         aux = (lemma in s.future
                or (lemma in s.helpers and participle)
                or (lemma in s.modal and bare)
+               or (lemma in s.perfect and bare and bare_at[-1] > i)  # "had mogen verlenen", not "kunnen hebben"
                or (lemma in s.copula and a.role[i] != PARTICIPLE and not participle and not bare))
         a.tag[i] = "AUX" if aux else "VERB"
 
@@ -137,18 +145,24 @@ def auxiliaries(a: Analysis, verbs: list[int]) -> None:
 def particles(a: Analysis, idx: range | list[int]) -> None:
     """Join the finite verb of a clause to the particle stranded at its end."""
     s = a.t
+    cluster = False  # inside an infinitive cluster after the marker ("te willen zoeken"), from the right
     for i in reversed(idx):
         if a.te[i] or (i + 1 < a.n and a.te[i + 1]):
+            cluster = False
             continue  # "om het plan uit te stellen": the infinitive has its own particle
         if a.role[i] != NO:
+            if a.role[i] == INFINITIVE and (cluster or (i > 0 and a.te[i - 1])):
+                cluster = True  # "zoeken" in "te willen zoeken": part of the infinitive clause
+                continue
             return  # a verb comes first: no particle after the finite verb
+        cluster = False
         if a.kind[i] != WORD or a.low[i] not in s.particles:
             continue
-        if i + 2 < a.n and a.te[i + 2]:
-            continue
+        if i + 2 < a.n and a.te[i + 2] and a.tag[i + 2] != "AUX":
+            continue  # "op te leggen": the infinitive's own particle (an auxiliary takes none)
         if i > 0 and a.tag[i - 1] in ("DET", "ADP"):
             continue  # "in plaats van", "op de tafel": a noun or a preposition
-        if stranded(a, i):
+        if stranded(a, i) or _before_auxiliary_clause(a, i):
             break
     else:
         return
@@ -163,6 +177,17 @@ def particles(a: Analysis, idx: range | list[int]) -> None:
         a.tag[i] = "ADV"
 
 
+def _before_auxiliary_clause(a: Analysis, i: int) -> bool:
+    """Whether particle ``i`` stands before an infinitive clause of an auxiliary ("gaf aan te
+    willen stoppen"), maybe with a derived noun as its object before the marker ("gaf aan
+    toenadering te willen zoeken"; but "stelde in stand te willen houden": a preposition and
+    its noun): the auxiliary takes no particle, so the particle is the finite verb's."""
+    j = i + 1
+    if j < a.n and a.tag[j] == "NOUN" and a.role[j] == NO and a.low[j].endswith(a.t.noun_endings):
+        j += 1
+    return j + 1 < a.n and a.low[j] in a.t.marker and a.te[j + 1] and a.tag[j + 1] == "AUX"
+
+
 def stranded(a: Analysis, i: int) -> bool:
     """Whether particle ``i`` governs nothing after it: the clause ends, or what follows is
     no noun phrase (only for particles that are not also frequent adverbs)."""
@@ -175,10 +200,16 @@ def stranded(a: Analysis, i: int) -> bool:
 
 
 def te_particles(a: Analysis) -> None:
-    """"op te leggen": an infinitive after the marker takes the particle before it."""
+    """"op te leggen": an infinitive after the marker takes the particle before it, unless
+    it is an auxiliary with its own infinitive ("in stand te willen houden") or the particle
+    is a noun after an article or a preposition ("in stand te houden")."""
     s = a.t
     for i in [i for i, te in enumerate(a.te) if te and i >= 2]:
-        if (a.te[i] and a.low[i - 2] in s.particles and a.kind[i - 2] == WORD
-                and a.role[i - 2] == NO and a.particle[i] is None):
-            a.particle[i] = i - 2
-            a.lemma[i] = a.low[i - 2] + base(a.t, a.low[i], a.lemma[i])
+        p = i - 2
+        if (a.te[i] and a.low[p] in s.particles and a.kind[p] == WORD
+                and a.role[p] == NO and a.particle[i] is None
+                and (a.tag[i] == "VERB" or a.lemma[i] in s.copula)
+                and not (p > 0 and a.tag[p - 1] in ("DET", "ADP") and a.tag[p] not in ("ADP", "ADV"))):
+            a.particle[i] = p
+            a.lemma[i] = a.low[p] + base(a.t, a.low[i], a.lemma[i])
+            a.tag[i] = "VERB"  # "binnen te blijven": a verb of its own, no copula

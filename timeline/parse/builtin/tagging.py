@@ -9,7 +9,7 @@ import operator
 
 from ...text.sentences import LEADS
 from ...text.tokens import NUM, PUNCT, WORD
-from .lexicon import ADJECTIVE_BLOCK, CLOSED, DET_OR_PRON, FIN_INF, FIN_PART, INF, OPEN, PART, Verb, Word
+from .lexicon import ADJECTIVE_BLOCK, CLOSED, DET_OR_PRON, FIN_INF, FIN_PART, INF, OPEN, PART, POSS_OR_VERB, Verb, Word
 from .state import Analysis
 
 __all__ = ["adjective_here", "classes", "content", "determiner_or_pronoun", "possessive_is_verb"]
@@ -42,8 +42,8 @@ def classes(a: Analysis) -> None:
             continue
         text = texts[i]
         if text[0].isupper() and i and texts[i - 1] not in LEADS:  # a capital inside the sentence: a name
-            if before == 3 and adjective_here(a, i):
-                tag[i], block = "ADJ", 3
+            if (before == 3 or low.endswith(a.t.proper_adjective)) and adjective_here(a, i):
+                tag[i], block = "ADJ", 3  # "de Russische hackers", "Europese topambtenaren"
             else:
                 tag[i] = "PROPN"
             continue
@@ -53,7 +53,9 @@ def classes(a: Analysis) -> None:
                 if adjective_here(a, i):
                     tag[i], block = "ADJ", 3
                 else:
-                    tag[i] = "NOUN"
+                    tag[i] = "NOUN" if word.noun != "ADJ" or word.attributive else "ADJ"  # "het vaker voorkomt"
+            elif word.attributive and _attributive(a, i, word):  # "Eerdere uitspraken", "belastende informatie"
+                tag[i], block = "ADJ", 3
             elif word.verb is not None and _may_be_verb(a, i, word.verb, before):  # most words are no verb
                 seen_finite = True
         elif word.kind == CLOSED:
@@ -92,18 +94,35 @@ def _may_be_verb(a: Analysis, i: int, v: Verb, before: int) -> bool:
     return v.kind != PART and v.kind != INF and v.level >= 1
 
 
+def _attributive(a: Analysis, i: int, word: Word) -> bool:
+    """Whether an inflected adjective (no verb form the lexicon has or a rule reads) stands
+    before a word of no closed class: the noun it goes with, whatever that may look like."""
+    j = i + 1
+    return ((word.verb is None or word.verb.level == 0) and j < a.n and a.kind[j] == WORD
+            and a.text[j][0].islower() and a.t.words[a.low[j]].kind == OPEN)
+
+
 def _closed(a: Analysis, i: int, word: Word, before: int) -> int:
     """Tag a closed-class word (a subordinator before its verb opens a clause); the block it
     puts on the next word."""
     a.tag[i] = word.closed
     if word.subordinator:
-        if not a.firm(i + 1):
-            a.opener[i] = True
+        if not a.firm(i + 1) and (word.closed != "ADP" or _subject_next(a, i + 1)):
+            a.opener[i] = True  # a preposition opens a clause only before its subject: "sinds hij"
         elif word.closed == "SCONJ":
             a.tag[i] = "ADV"  # "toen vertrok hij": an adverb before its verb
     if word.block == ADJECTIVE_BLOCK:
         return 3 if before == 3 else 0
     return word.block
+
+
+def _subject_next(a: Analysis, j: int) -> bool:
+    """Whether word ``j`` may begin a subject: a determiner, a pronoun or a name ("sinds de
+    fabriek dicht is", not "sinds november")."""
+    if j >= a.n or a.kind[j] != WORD:
+        return False
+    word = a.t.words[a.low[j]]
+    return word.kind in (DET_OR_PRON, POSS_OR_VERB) or word.closed in ("DET", "PRON") or a.text[j][0].isupper()
 
 
 def adjective_here(a: Analysis, i: int) -> bool:
@@ -116,6 +135,8 @@ def adjective_here(a: Analysis, i: int) -> bool:
     if after is not None and (after.level >= 1 or after.kind == PART):
         return False  # "de gemeente maakte", "werd de politie gealarmeerd": a noun before a verb
     low = a.low[i]
+    if low.endswith(a.t.noun_endings):
+        return False  # "een persconferentie donderdag"
     if low.endswith(a.t.inflection) or low.endswith(a.t.adjective_endings):
         return True
     reading = a.raw(i)
@@ -131,6 +152,9 @@ def determiner_or_pronoun(a: Analysis, i: int) -> int:
         content = a.open_class(nxt) or (nxt < a.n and a.kind[nxt] == WORD
                                            and a.text[nxt][0].isupper() and not a.firm(nxt))
         content = content or a.t.closed.get(a.low[nxt] if nxt < a.n else "") in ("ADJ", "NUM")
+        if content and a.firm(nxt + 1) and a.t.words[a.low[nxt]].noun == "ADJ" and not a.low[nxt].endswith(
+                a.t.inflection):
+            content = False  # "het vaker voorkomt": no article before a bare adjective and a verb
         a.tag[i] = "DET" if content else "PRON"
         return 3 if content else 0
     prev_tag = a.tag[i - 1] if i > 0 else None
