@@ -14,9 +14,11 @@ from .model import (
     Document,
     Event,
     EventClass,
+    Link,
     Mod,
     Polarity,
     Recognition,
+    Relation,
     Span,
     TimeExpression,
     TimexType,
@@ -30,7 +32,8 @@ from .time.resolve import Anchor, Resolved, resolve
 
 __all__ = [
     "Allen", "Anchor", "Aspect", "DctError", "DctSource", "Direction", "Document", "Event", "EventClass", "Grain",
-    "Interval", "Mod", "Parser", "Polarity", "Recognition", "Resolved", "Result", "Sentence", "Span", "Tense",
+    "Interval", "Link", "Mod", "Parser", "Polarity", "Recognition", "Relation", "Resolved", "Result", "Sentence",
+    "Span", "Tense",
     "TimeExpression", "TimexType", "Token", "analyze", "analyze_many", "parse_dct", "range_interval", "ranges",
     "recognize", "recognize_document", "relation", "resolve",
 ]

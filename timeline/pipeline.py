@@ -23,14 +23,26 @@ from .events.detect import find_events
 from .events.lexicon import EventLexicon
 from .events.links import Found, LinkFinder
 from .events.order import rank
-from .events.placement import PlacementWords, dct_relations
+from .events.placement import PlacementWords, attitude, dct_relations
 from .expressions.find import Mention, find_mentions
 from .expressions.normalize import Resolver
 from .lang import Language, LanguageLike, load_language
-from .model import DctSource, Document, Event, Link, Recognition, Span, TimeExpression, closure_of, dct_interval
+from .model import (
+    DctSource,
+    Document,
+    Event,
+    Link,
+    Recognition,
+    Relation,
+    Span,
+    TimeExpression,
+    closure_of,
+    dct_interval,
+)
 from .parse.backends import get_parser
 from .parse.protocol import Parser, Sentence
 from .parse.reading import Block, read, tense_at
+from .time.algebra import Interval
 from .time.intent import Tense
 
 __all__ = ["analyze", "recognize", "recognize_document"]
@@ -111,7 +123,7 @@ class _Placing:
             view = SentenceEvents(sentence, mine)
             found = self.finder.sentence(view)
             relations = dct_relations(view, self.dct, self.words, [(f.source, f.target, f.relation) for f in found])
-            placed = [attrs.evolve(e, dct_relation=r) for e, r in zip(mine, relations, strict=True)]
+            placed = [_placed(e, r, self.dct) for e, r in zip(mine, relations, strict=True)]
             swap = {id(old): new for old, new in zip(mine, placed, strict=True)}
             links += [attrs.evolve(f, source=swap.get(id(f.source), f.source), target=swap.get(id(f.target), f.target))
                       for f in found]
@@ -119,6 +131,14 @@ class _Placing:
                 self.finder.previous = swap.get(id(self.finder.previous), self.finder.previous)
             out += placed
         return out
+
+
+def _placed(event: Event, relation: Relation, dct: Interval) -> Event:
+    """The event with its relation to the DCT; a present attitude loses an anchor ahead of the
+    DCT, which dates what it is about ("verwacht op pakjesavond drukte"), not itself."""
+    if attitude(event) and event.interval is not None and event.interval.start >= dct.end:
+        return attrs.evolve(event, dct_relation=relation, timex=None, interval=None, anchor=None)
+    return attrs.evolve(event, dct_relation=relation)
 
 
 def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], events: list[Event],

@@ -58,15 +58,26 @@ class SentenceEvents:
         end = self.last[clause] + 1
         return clauses[end] if end < len(clauses) else 0
 
-    def main(self, clause: int) -> int | None:
+    def main(self, clause: int, lo: int = 0, hi: int | None = None) -> int | None:
         """The clause's own event (index into :attr:`events`): its finite main verb, else its
-        first verbal event; None where the clause has no verbal event."""
-        verbal = [i for i, e in enumerate(self.events) if not e.nominal and self.clause(i) == clause]
+        first verbal event; None where the clause has no verbal event. ``lo`` and ``hi``
+        keep to the tokens ``lo <= k < hi`` (one side of a semicolon)."""
+        hi = len(self.s.texts) if hi is None else hi
+        verbal = [i for i, e in enumerate(self.events)
+                  if not e.nominal and self.clause(i) == clause and lo <= self.token[i] < hi]
         if not verbal:
             return None
         feats = self.s.feats
         finite = [i for i in verbal if feats[self.token[i]].get("VerbForm") == "Fin"]
         return (finite or verbal)[0]
+
+    def segment(self, k: int) -> tuple[int, int]:
+        """The stretch of tokens around token ``k`` between semicolons (or colons): two main
+        clauses the parse may number as one."""
+        texts = self.s.texts
+        lo = max((j + 1 for j in range(k) if texts[j] in (";", ":")), default=0)
+        hi = next((j for j in range(k + 1, len(texts)) if texts[j] in (";", ":")), len(texts))
+        return lo, hi
 
     def governing(self, clause: int | None) -> int | None:
         """The event a clause's words hang from: the clause's own event, else that of the

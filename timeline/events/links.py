@@ -157,8 +157,6 @@ class LinkFinder:
     def _adverbs(self, sentence: SentenceEvents) -> list[Found]:
         out: list[Found] = []
         s, words = sentence.s, self.words
-        if self.previous is None:
-            return out
         for k, text in enumerate(s.texts):
             word = text.lower()
             if word not in words.adverbs or s.upos[k] != "ADV":
@@ -168,9 +166,15 @@ class LinkFinder:
                 continue
             if k + 1 < len(s.texts) and s.texts[k + 1].lower() == "dan":  # "eerder dan verwacht": a comparison
                 continue
-            this = sentence.governing(s.clauses[k])
-            if this is not None:
-                out.append(Found(self.previous, sentence.events[this], words.adverbs[word], word,
+            lo, hi = sentence.segment(k)
+            this = sentence.main(s.clauses[k], lo, hi)
+            if this is None:
+                this = sentence.governing(s.clauses[k])
+            # The event before: that of the main clause before a semicolon, else the sentence before's.
+            before = sentence.main(0, 0, lo - 1) if lo else None
+            earlier = sentence.events[before] if before is not None else self.previous
+            if this is not None and earlier is not None:
+                out.append(Found(earlier, sentence.events[this], words.adverbs[word], word,
                                  Span(s.starts[k], s.ends[k])))
         return out
 

@@ -25,10 +25,11 @@ from ..time.intent import Tense
 from .clauses import SentenceEvents
 from .lexicon import EventLexicon
 
-__all__ = ["PlacementWords", "dct_relations"]
+__all__ = ["PlacementWords", "attitude", "dct_relations"]
 
 _STATES = frozenset({EventClass.STATE, EventClass.I_STATE})
 _INTENSIONAL = frozenset({EventClass.I_ACTION, EventClass.I_STATE})
+_STATES_OF_MIND = frozenset({EventClass.I_STATE, EventClass.REPORTING})  # "verwacht", "meldt": now, whatever about
 
 
 class PlacementWords:
@@ -71,6 +72,7 @@ def dct_relations(sentence: SentenceEvents, dct: Interval, words: PlacementWords
     or present event it is past, before a future one it is left open.
     """
     out = [_verbal(sentence, i, dct, words) if not e.nominal else None for i, e in enumerate(sentence.events)]
+    _carry_ahead(sentence, out, dct)
     index = {id(e): i for i, e in enumerate(sentence.events)}
     ordered = {index[id(a)]: (index[id(b)], rel) for a, b, rel in links if id(a) in index and id(b) in index}
     for i, e in enumerate(sentence.events):
@@ -84,6 +86,24 @@ def dct_relations(sentence: SentenceEvents, dct: Interval, words: PlacementWords
         host_relation = out[host] if host is not None else None
         out[i] = _through(rel, host_relation or Relation.VAGUE)
     return [Relation.VAGUE if r is None else r for r in out]
+
+
+def _carry_ahead(sentence: SentenceEvents, out: list[Relation | None], dct: Interval) -> None:
+    """A present-tense event without a time of its own, beside or under a present-tense event
+    dated ahead of the DCT, is ahead too: "meert in augustus aan en blijft anderhalve week",
+    "geeft zondag een concert, dat twee uur duurt"."""
+    ahead = [j for j, e in enumerate(sentence.events)
+             if out[j] is Relation.AFTER and e.tense is Tense.PRESENT and e.interval is not None
+             and e.interval.start >= dct.end]
+    if not ahead:
+        return
+    clauses = {sentence.clause(j) for j in ahead}
+    for i, e in enumerate(sentence.events):
+        if out[i] is Relation.OVERLAP and e.interval is None and e.anchor is None and e.tense is Tense.PRESENT \
+                and e.cls not in _STATES_OF_MIND:
+            clause = sentence.clause(i)
+            if clause in clauses or sentence.parent(clause) in clauses:
+                out[i] = Relation.AFTER
 
 
 def _through(link: Relation, host: Relation) -> Relation:
@@ -118,6 +138,8 @@ def _verbal(sentence: SentenceEvents, i: int, dct: Interval, words: PlacementWor
     by_anchor = _by_anchor(e.interval, e.anchor, dct)
     if by_anchor is Relation.BEFORE and e.tense is not Tense.PAST and _since(sentence, e, words):
         by_anchor = None  # "bestaat sinds 1885": from then until now, the tense decides
+    if attitude(e) and by_anchor is Relation.AFTER:
+        by_anchor = None  # "verwacht op pakjesavond drukte": the expecting is now
     if by_anchor in (Relation.BEFORE, Relation.AFTER):
         return by_anchor
     said = _grammar(sentence, i, words)
@@ -131,6 +153,12 @@ def _verbal(sentence: SentenceEvents, i: int, dct: Interval, words: PlacementWor
     if e.cls in _STATES or e.cls is EventClass.REPORTING or e.anchor == "PRESENT_REF":
         return Relation.OVERLAP  # "is deze week gesloten", "zegt vandaag", "momenteel wachten"
     return Relation.AFTER
+
+
+def attitude(e: Event) -> bool:
+    """Whether an event is a present attitude (``verwacht``, ``hoopt``, ``vreest``): a time
+    ahead in its clause is that of what it is about, not its own."""
+    return e.cls is EventClass.I_STATE and e.tense is Tense.PRESENT and not e.nominal
 
 
 def _since(sentence: SentenceEvents, e: Event, words: PlacementWords) -> bool:
