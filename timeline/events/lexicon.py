@@ -28,6 +28,11 @@ class EventLexicon:
         self.auxiliaries = frozenset(not_event.get("auxiliaries", ()))
         self.modals = frozenset(not_event.get("modals", ()))
         self.copulas = frozenset(not_event.get("copulas", ()))
+        # Verbs that are no event when they carry a verb of their group, and what they carry:
+        # auxiliaries a participle or an infinitive, the others an infinitive.
+        self.carriers = self.auxiliaries | self.modals | self.copulas | frozenset(not_event.get("future", ()))
+        self.bare_only = self.auxiliaries | frozenset(not_event.get("future", ()))  # "gaat beslissen", not "om te"
+        self.markers = frozenset(not_event.get("markers", ()))
         self.adjectival = frozenset(not_event.get("adjectival_participles", ()))
         self.intensional = frozenset(data.get("intensional", {}).get("verbs", ()))
         self.with_clause = frozenset(data.get("class_with_clause", {}).get("verbs", ()))

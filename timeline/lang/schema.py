@@ -169,7 +169,7 @@ _PARSER = {
 _EVENTS = {
     "class": MapOf(Words(), keys=_CLASS),  # class = [lemmas]
     "nominal": MapOf(Words(), keys=_CLASS),  # class = [nouns]
-    "not_event": Record({key: Words() for key in ("auxiliaries", "modals", "copulas", "support",
+    "not_event": Record({key: Words() for key in ("auxiliaries", "modals", "future", "copulas", "markers", "support",
                                                   "adjectival_participles")}),
     "class_with_clause": Record({"verbs": Words()}),
     "phrase": MapOf(_CLASS),  # "laten weten" = "reporting"

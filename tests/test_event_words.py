@@ -1,0 +1,68 @@
+"""Which words are events: verb groups (auxiliaries, modals, copulas), nouns, user anchors.
+
+Each table is a family of sentences with the events expected in text order, as
+(trigger, class); the built-in parser reads them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import analyze
+
+DCT = "2017-02-02"  # a Thursday
+
+
+def events(text: str, **kw: object) -> list[tuple[str, str]]:
+    doc = analyze(text, dct=DCT, **kw)  # type: ignore[arg-type]
+    return [(e.text, e.cls.value) for e in sorted(doc.events, key=lambda e: e.start)]
+
+
+# Auxiliaries, modals, "gaan" and copulas that carry a verb of their group are no event.
+VERB_GROUPS = [
+    ("De minister heeft het gisteren gezegd.", [("gezegd", "REPORTING")]),
+    ("Hij zou de sancties opheffen.", [("opheffen", "OCCURRENCE")]),
+    ("Het kabinet gaat volgende week beslissen.", [("beslissen", "I_ACTION")]),
+    ("We kunnen het niet toestaan.", [("toestaan", "I_ACTION")]),
+    ("De wet wordt volgend jaar ingevoerd.", [("ingevoerd", "OCCURRENCE")]),
+    ("De termijn moet worden verlengd.", [("verlengd", "ASPECTUAL")]),
+    ("Het bleek te kloppen.", [("kloppen", "OCCURRENCE")]),
+    # "willen" is a want (I_STATE), an event beside the infinitive it wants.
+    ("Hij wil de sancties opheffen.", [("wil", "I_STATE"), ("opheffen", "OCCURRENCE")]),
+    # Without a verb to carry they are the event of their clause.
+    ("Het kabinet gaat naar Brussel.", [("gaat", "OCCURRENCE")]),
+    ("Dat mag niet.", [("mag", "STATE")]),
+    ("De informatie zouden ze kunnen hebben.", [("hebben", "STATE")]),
+    ("Alleen dan zou er geen reden meer zijn voor de sancties.", [("zijn", "STATE")]),
+    # "gaan" carries a bare infinitive, not one of "om te".
+    ("Hij ging naar huis om te slapen.", [("ging", "OCCURRENCE"), ("slapen", "OCCURRENCE")]),
+    # A verb before the finite one: carried in a subordinate clause, a subject in a main clause.
+    ("Hij zei dat hij het gezegd heeft.", [("zei", "REPORTING"), ("gezegd", "REPORTING")]),
+    ("Aanmelden kan tot vrijdag.", [("Aanmelden", "OCCURRENCE"), ("kan", "STATE")]),
+    # Two groups in one clause: the second finite verb carries nothing.
+    ("De brug werd in 1976 geopend en is sinds 1998 een monument.", [("geopend", "OCCURRENCE"), ("is", "STATE")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERB_GROUPS, ids=[t[:40] for t, _ in VERB_GROUPS])
+def test_the_verb_carried_is_the_event(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+# A copula with a predicate (an adjective, a noun, a participle used as one) is the
+# event, a state; the predicate is none (as the gold marks "De school {was} ... dicht").
+COPULAS = [
+    ("De school was drie weken dicht.", [("was", "STATE")]),
+    ("Het middel is vanaf maandag verkrijgbaar.", [("is", "STATE")]),
+    ("Hij is ziek.", [("is", "STATE")]),
+    ("Hij wordt president.", [("wordt", "STATE")]),
+    ("De rente blijft de komende weken laag.", [("blijft", "STATE")]),
+    ("De winkel bleef gesloten.", [("bleef", "STATE")]),
+    ("Het bedrijf is gevestigd in Utrecht.", [("is", "STATE")]),
+    ("De brandweer was tien minuten later ter plaatse.", [("was", "STATE")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COPULAS, ids=[t[:40] for t, _ in COPULAS])
+def test_a_copula_with_a_predicate_is_the_state(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text) == expected
