@@ -66,3 +66,61 @@ COPULAS = [
 @pytest.mark.parametrize(("text", "expected"), COPULAS, ids=[t[:40] for t, _ in COPULAS])
 def test_a_copula_with_a_predicate_is_the_state(text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text) == expected
+
+
+def noun_events(text: str) -> list[tuple[str, str]]:
+    doc = analyze(text, dct=DCT)
+    return [(e.text, e.cls.value) for e in sorted(doc.events, key=lambda e: e.start) if e.nominal]
+
+
+# Nouns made from verbs name the verb's event, with its class; so do compounds of event nouns.
+NOUNS = [
+    ("De bestelling kwam te laat.", [("bestelling", "OCCURRENCE")]),  # -ing (bestellen: be + stellen)
+    ("De levering van gas stopt.", [("levering", "OCCURRENCE")]),
+    ("De ontwikkeling van het vaccin duurt lang.", [("ontwikkeling", "OCCURRENCE")]),
+    ("De regering kwam met een verklaring.", [("verklaring", "REPORTING")]),  # verklaren is REPORTING
+    ("De annexatie van de Krim leidde tot sancties.", [("annexatie", "OCCURRENCE")]),  # -atie
+    ("Na de aanstelling van de directeur volgde een reorganisatie.",
+     [("aanstelling", "OCCURRENCE"), ("reorganisatie", "OCCURRENCE")]),
+    ("Het herstel van de dijk duurt maanden.", [("herstel", "OCCURRENCE")]),  # the stem of herstellen
+    ("De aankoop van het pand is rond.", [("aankoop", "OCCURRENCE")]),
+    ("Het opheffen van de sancties is onzeker.", [("opheffen", "OCCURRENCE")]),  # an infinitive as a noun
+    ("De aankomst van de trein werd vertraagd.", [("aankomst", "OCCURRENCE")]),  # aankomen
+    ("De overname van het bedrijf ging niet door.", [("overname", "OCCURRENCE")]),  # overnemen
+    ("De koerswijzigingen verrasten beleggers.", [("koerswijzigingen", "OCCURRENCE")]),  # a compound, plural
+    ("De presidentsverkiezingen werden beïnvloed.", [("presidentsverkiezingen", "OCCURRENCE")]),
+    ("De persconferentie begon laat.", [("persconferentie", "OCCURRENCE")]),
+    ("De testvlucht mislukte.", [("testvlucht", "OCCURRENCE")]),
+    ("De kranslegging vond plaats op de Dam.", [("kranslegging", "OCCURRENCE")]),
+    ("Zijn beleid leidde tot problemen.", [("problemen", "STATE")]),  # listed: a state that holds
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUNS, ids=[t[:40] for t, _ in NOUNS])
+def test_nouns_made_from_verbs_are_events(text: str, expected: list[tuple[str, str]]) -> None:
+    assert noun_events(text) == expected
+
+
+# People, things, places, institutions and opinions are no events, also where they look
+# made from a verb ("woning", "regering", "leiding") or end like an event noun.
+NOT_EVENTS = [
+    "De president bezocht de landen in de regio.",
+    "De hackers drongen binnen bij de regering.",
+    "De woning van de burgemeester werd doorzocht.",
+    "De leiding van de partij reageerde.",
+    "De stichting en de vereniging kregen geld.",
+    "Het bedrijf in het buitenland betaalde de rekening.",
+    "De mening van de minister is bekend.",
+    "Het verkeer in de richting van Utrecht stond stil.",
+    "De informatie over de organisatie lekte uit.",
+    "De bedrijven in de omgeving verloren hun vergunning.",
+    "De bouwwerken bij de treinverbinding kosten geld.",
+    "De huurwoning van de partijleiding staat leeg.",
+    "Zijn voordeel is het bewijs van zijn gelijk.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:40] for t in NOT_EVENTS])
+def test_people_and_things_are_no_events(text: str) -> None:
+    assert noun_events(text) == []
+

@@ -12,9 +12,8 @@ in its clause gets none: it is never given the DCT silently.
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Iterable, Sequence
-from itertools import compress
+from itertools import chain, compress
 
 from ..lang import Language
 from ..model import Aspect, Event, EventClass, Polarity, Span, TimeExpression, TimexType
@@ -63,12 +62,16 @@ class _Sentence:
         s = sentence
         n = len(s.texts)
         self.in_timex = _timex_tokens(s, timexes) if timexes else {}
-        # A verb or auxiliary, or a noun that names an event ("annexatie"): looked up for every
-        # token at once, so that the many nouns that name none cost no step of their own.
-        nominal = map(lex.nominal.__contains__, map(str.lower, s.texts))
-        noun_event = map(operator.and_, map("NOUN".__eq__, s.upos), nominal)
-        self.candidates = list(compress(range(n), map(operator.or_, map(_VERBAL.__contains__, s.upos),
-                                                      noun_event)))
+        # A verb or auxiliary, or a noun that names an event ("annexatie"): the nouns are looked
+        # up all at once (lex.nouns works each word out once per process), so that the many
+        # nouns that name none cost no step of their own.
+        verbal = compress(range(n), map(_VERBAL.__contains__, s.upos))
+        is_noun = list(map("NOUN".__eq__, s.upos))
+        if True in is_noun:
+            named = map(lex.nouns.__getitem__, map(str.lower, compress(s.texts, is_noun)))
+            self.candidates = sorted(chain(verbal, compress(compress(range(n), is_noun), named)))
+        else:
+            self.candidates = list(verbal)
         self.verbs: dict[int, list[int]] = {}  # clause -> its verbs
         for k in self.candidates:
             if s.upos[k] == "VERB":
@@ -143,6 +146,8 @@ class _Sentence:
         """The class of the event token ``k`` names, or None where it names none."""
         s, lex = self.s, self.lex
         upos, lemma = s.upos[k], s.lemmas[k]
+        if upos == "NOUN":
+            return lex.nouns[s.texts[k].lower()]
         if lemma in lex.carriers:
             if k in self.verb_groups()[0]:
                 return None  # "heeft gezegd", "kan beginnen": the verb carried is the event
@@ -160,7 +165,7 @@ class _Sentence:
                 if self.later[k] <= s.clauses[k]:  # "vindt dat ...": no deeper clause follows
                     cls = EventClass.OCCURRENCE
             return cls
-        return lex.nominal.get(s.texts[k].lower())
+        return None
 
     def before_noun(self, k: int) -> bool:
         """Whether a participle stands right before a noun it describes."""

@@ -1,5 +1,6 @@
-"""The language's event words (``events.toml``): classes, event nouns, what is no event,
-and the words that decide polarity and anchoring."""
+"""The language's event words (``events.toml``): classes, event nouns (see
+:mod:`~timeline.events.nouns`), what is no event, and the words that decide polarity and
+anchoring."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import functools
 
 from ..lang import Language
 from ..model import EventClass
+from .nouns import NounEvents
 
 __all__ = ["EventLexicon"]
 
@@ -20,10 +22,10 @@ class EventLexicon:
         for name, lemmas in data.get("class", {}).items():
             for lemma in lemmas:
                 self.classes[lemma] = EventClass[name.upper()]
-        self.nominal: dict[str, EventClass] = {}
-        for name, words in data.get("nominal", {}).items():
-            for word in words:
-                self.nominal[word] = EventClass[name.upper()]
+        verbs = language.verbs
+        known = {*verbs.get("irregular", {}), *verbs.get("conjugated", {}),
+                 *verbs.get("present_irregular", {}).values(), *self.classes}
+        self.nouns = NounEvents(data, known, self.classes, language.morphology)
         not_event = data.get("not_event", {})
         self.auxiliaries = frozenset(not_event.get("auxiliaries", ()))
         self.modals = frozenset(not_event.get("modals", ()))
