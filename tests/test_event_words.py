@@ -124,3 +124,39 @@ NOT_EVENTS = [
 def test_people_and_things_are_no_events(text: str) -> None:
     assert noun_events(text) == []
 
+
+ANCHORS = {"inauguratie": "2017-01-20", "verkiezingen": "2016-11-08", "persconferentie": "2017-01-11",
+           "top": "2017-05-25"}
+
+# A prepositional phrase with a user-dated event noun is a time; the events of its clause
+# are dated by it: (sentence, the expression and its value, the events and their anchors).
+USER_ANCHORS = [
+    ("Een week voor zijn inauguratie stelde Trump nog de sancties in stand te willen houden.",
+     ("Een week voor zijn inauguratie", "2017-01-13"), [("stelde", "2017-01-13")]),
+    # Words that may stand before the noun: an adjective, a name, a number.
+    ("Een week voor zijn eerste persconferentie zei Trump dat hij Rusland respecteert.",
+     ("Een week voor zijn eerste persconferentie", "2017-01-04"), [("zei", "2017-01-04")]),
+    ("Twee dagen na de Amerikaanse verkiezingen belde Poetin.",
+     ("Twee dagen na de Amerikaanse verkiezingen", "2016-11-10"), [("belde", "2016-11-10")]),
+    # "tijdens": at the event, its own date.
+    ("Tijdens zijn inauguratie regende het.", ("Tijdens zijn inauguratie", "2017-01-20"), [("regende", "2017-01-20")]),
+    # Prepositions of several words.
+    ("Na afloop van de top sprak de premier.", ("Na afloop van de top", "2017-05-25"), [("sprak", "2017-05-25")]),
+    ("In de aanloop naar de verkiezingen zweeg hij.",
+     ("In de aanloop naar de verkiezingen", "2016-11-08"), [("zweeg", "2016-11-08")]),
+]
+
+
+@pytest.mark.parametrize(("text", "timex", "dated"), USER_ANCHORS, ids=[t[:40] for t, _, _ in USER_ANCHORS])
+def test_user_dated_events_date_the_events_of_their_clause(text: str, timex: tuple[str, str],
+                                                           dated: list[tuple[str, str]]) -> None:
+    doc = analyze(text, dct=DCT, anchors=ANCHORS)
+    assert [(t.text, t.value) for t in doc.timexes] == [timex]
+    anchors = {e.text: e.anchor for e in doc.events}
+    for trigger, value in dated:
+        assert anchors[trigger] == value
+
+
+def test_an_event_noun_outside_a_phrase_is_dated_by_the_user() -> None:
+    doc = analyze("De inauguratie trok veel bekijks.", dct=DCT, anchors=ANCHORS)
+    assert [(e.text, e.anchor) for e in doc.events if e.nominal] == [("inauguratie", "2017-01-20")]

@@ -44,8 +44,15 @@ class EventLexicon:
             self.phrases[first, second] = EventClass[name.upper()]
         self.negation = frozenset(data.get("negation", {}).get("words", ()))
         prepositions = data.get("anchor_prepositions", {})
-        self.before = frozenset(prepositions.get("before", ()))
-        self.after = frozenset(prepositions.get("after", ()))
+        # By first word, the longest first: the words of each (a tuple), and where it places
+        # a time from the event: -1 before it, 1 after it, 0 at it.
+        self.prepositions: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for key, sign in (("before", -1), ("after", 1), ("during", 0)):
+            for phrase in prepositions.get(key, ()):
+                words = tuple(phrase.split())
+                self.prepositions.setdefault(words[0], []).append((words, sign))
+        for found in self.prepositions.values():
+            found.sort(key=lambda entry: -len(entry[0]))
         future = language.verbs.get("auxiliary", {})
         self.future = frozenset(form for form, role in future.items() if role == "future")
         self.perfect = frozenset(form for form, role in future.items() if role == "perfect")

@@ -182,7 +182,7 @@ _EVENTS = {
     "phrase": MapOf(_CLASS),  # "laten weten" = "reporting"
     "intensional": Record({"verbs": Words()}),
     "negation": Record({"words": Words()}),
-    "anchor_prepositions": Record({"before": Words(), "after": Words()}),
+    "anchor_prepositions": Record({"before": Words(), "after": Words(), "during": Words()}),
 }
 
 _FROG = {
