@@ -117,6 +117,7 @@ NOT_EVENTS = [
     "De bouwwerken bij de treinverbinding kosten geld.",
     "De huurwoning van de partijleiding staat leeg.",
     "Zijn voordeel is het bewijs van zijn gelijk.",
+    "De reizigersinformatie over de metroverbinding klopte niet.",
 ]
 
 

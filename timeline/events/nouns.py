@@ -17,6 +17,7 @@ language's. Each noun is worked out once, then looked up.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -42,9 +43,11 @@ class NounEvents(dict[str, EventClass | None]):
             for word in words:
                 self.listed[word] = EventClass[name.upper()]
         self.stop = frozenset(data.get("not_nominal", {}).get("words", ()))
+        self.names = {**dict.fromkeys(self.stop), **self.listed}  # every listed noun, event or none
         rules = data.get("nominal_derivation", {})
         self.suffixes = _longest_first(rules.get("suffixes", {}))
         self.after_particle = _longest_first(rules.get("after_particle", {}))
+        self.endings = tuple(key for key, _ in (*self.suffixes, *self.after_particle))  # all that _by_suffix reads
         self.plurals: tuple[str, ...] = tuple(rules.get("plurals", ()))
         self.infinitive_ending: str = rules.get("infinitive") or "\0"  # (no word ends in NUL)
         sizes = rules.get("sizes", {})
@@ -74,35 +77,52 @@ class NounEvents(dict[str, EventClass | None]):
         # short means no compound at all ("onvrede" is no kind of "vrede", nor "rede"). A
         # last part is known by the lists or by a suffix, not as a stem: any letters make
         # some stem ("bouwwerken" would end in "erken", from "erkennen").
-        last = len(word) - self.min_head + 1
-        for k in range(1, last):
-            decided, cls = self._known(word[k:], whole=False)
-            if decided:
+        # The last parts of a word share its ending: its plural endings, and whether a suffix
+        # can make any of them an event noun, are found once; the lists are looked up for all
+        # last parts at once.
+        ends = [e for e in self.plurals if word.endswith(e)]
+        heads = [word[k:] for k in range(1, len(word) - self.min_head + 1)]
+        listed = list(map(self.names.__contains__, heads))
+        for e in ends:
+            listed = list(map(operator.or_, listed, map(self.names.__contains__, [h[:-len(e)] for h in heads])))
+        suffixed = word.endswith(self.endings) or any(word[:-len(e)].endswith(self.endings) for e in ends)
+        for k, head in enumerate(heads, 1):
+            if listed[k - 1]:
+                decided, cls = self._listed(head, ends)
+            elif suffixed:
+                decided, cls = self._known(head, whole=False, ends=ends)
                 # A last part made from a verb may have taken letters of the first part:
                 # "metroverbinding" ends in "overbinding" before "verbinding"; a shorter
                 # last part that is listed (as an event noun or as none) wins.
-                listed = next((found for j in range(k + 1, last) if (found := self._listed(word[j:]))[0]), None)
-                decided, cls = listed or (decided, cls)
+                if decided and True in listed[k:]:
+                    decided, cls = self._listed(heads[listed.index(True, k)], ends)
+            else:
+                continue
+            if decided:
                 return cls if k >= self.min_modifier else None
         return None
 
-    def _listed(self, word: str) -> _Verdict:
-        """Whether a word, or its singular, is listed as an event noun or as none."""
-        for single in (word, *(word[:-len(e)] for e in self.plurals if word.endswith(e))):
+    def _listed(self, word: str, ends: list[str]) -> _Verdict:
+        """Whether a word, or its singular (``ends``: its plural endings), is listed as an event
+        noun or as none."""
+        for single in (word, *(word[:-len(e)] for e in ends)):
             if single in self.listed:
                 return True, self.listed[single]
             if single in self.stop:
                 return True, None
         return _OPEN
 
-    def _known(self, word: str, whole: bool) -> _Verdict:
-        """Whether a word (``whole``) or the last part of one is known as an event noun or as none."""
-        listed = self._listed(word)
+    def _known(self, word: str, whole: bool, ends: list[str] | None = None) -> _Verdict:
+        """Whether a word (``whole``) or the last part of one is known as an event noun or as none
+        (``ends``: its plural endings)."""
+        if ends is None:
+            ends = [e for e in self.plurals if word.endswith(e)]
+        listed = self._listed(word, ends)
         if listed[0]:
             return listed
         cls = self._from_verb(word) if whole else self._by_suffix(word)
         if cls is None:
-            singles = (word[:-len(e)] for e in self.plurals if word.endswith(e) and len(word) - len(e) >= self.min_head)
+            singles = (word[:-len(e)] for e in ends if len(word) - len(e) >= self.min_head)
             cls = next(filter(None, map(self._by_suffix, singles)), None)
         return (True, cls) if cls is not None else _OPEN
 
@@ -120,6 +140,8 @@ class NounEvents(dict[str, EventClass | None]):
         return None
 
     def _by_suffix(self, word: str) -> EventClass | None:
+        if not word.endswith(self.endings):
+            return None
         for suffix, endings in self.suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= self.min_stem:
                 base = word[:-len(suffix)]
