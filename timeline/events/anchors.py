@@ -3,8 +3,9 @@
 An event is linked to the time expression of its own clause: the one its verb
 governs where the parser built a tree, else the nearest one in the clause.
 Users may date events the text does not date (``anchors={"inauguratie":
-"2017-01-20"}``): then ``een week voor zijn inauguratie`` is a date, and ``na de
-verkiezingen`` a stretch after them.
+"2017-01-20"}``): then ``een week voor zijn inauguratie`` is a date, ``na de
+verkiezingen`` a stretch after them, and ``tijdens zijn inauguratie`` its day; the
+events of the clause that expression stands in are dated by it as by any time.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = ["UserDate", "anchor_of", "anchor_value", "date_events", "read_anchors
 
 _START, _END = datetime(1, 1, 1), datetime(9999, 12, 31)  # the open ends of "before" and "after"
 _WAY = {-1: Direction.BACK, 1: Direction.FORWARD}
+_BEFORE_NOUN = frozenset({"DET", "PRON", "ADJ", "NUM", "PROPN"})  # what may stand between a preposition and its noun
 
 
 def anchor_value(t: TimeExpression) -> tuple[str | None, Interval | None]:
@@ -147,7 +149,7 @@ def relative_to_events(text: str, timexes: Sequence[TimeExpression], sentences: 
     for t in timexes:
         end = words.after(t)
         found = _relative_to_event(words, end, dated, lex) if end is not None else None
-        if (found is None or t.type is not TimexType.DURATION or not isinstance(t.intent, Length)
+        if (found is None or not found[0] or t.type is not TimexType.DURATION or not isinstance(t.intent, Length)
                 or t.intent.amount is None or Fraction(t.intent.amount).denominator != 1):
             out.append(t)
             continue
@@ -167,10 +169,11 @@ def relative_to_events(text: str, timexes: Sequence[TimeExpression], sentences: 
 
 def _sides(text: str, found: Sequence[TimeExpression], words: _Words, taken: set[int],
            dated: Mapping[str, UserDate], lex: EventLexicon) -> list[TimeExpression]:
-    """``na de verkiezingen``: a preposition and a dated event with no duration before it."""
+    """``na de verkiezingen``, ``tijdens zijn inauguratie``: a preposition and a dated event
+    with no duration before it."""
     out: list[TimeExpression] = []
     for k, word in enumerate(words.lows):
-        if k in taken or (word not in lex.before and word not in lex.after):
+        if k in taken or word not in lex.prepositions:
             continue
         if any(t.start <= words.starts[k] < t.end for t in (*found, *out)):
             continue
@@ -178,8 +181,13 @@ def _sides(text: str, found: Sequence[TimeExpression], words: _Words, taken: set
         if hit is None:
             continue
         sign, last, event = hit
-        after = sign > 0
         span = Span(words.starts[k], words.ends[last])
+        if not sign:  # at the event: its own date
+            out.append(TimeExpression(span=span, text=text[span.start:span.end], type=TimexType.DATE,
+                                      value=event.value, interval=event.interval, rule="anchor.event_during",
+                                      intent=EventRelative(words.lows[last], None)))
+            continue
+        after = sign > 0
         out.append(TimeExpression(span=span, text=text[span.start:span.end], type=TimexType.DATE,
                                   value=event.value, interval=_side(event.interval, after),
                                   intent=EventRelative(words.lows[last], _WAY[sign]),
@@ -226,18 +234,21 @@ def _side(event: Interval | None, after: bool) -> Interval | None:
 
 def _relative_to_event(words: _Words, k: int, dated: Mapping[str, UserDate],
                        lex: EventLexicon) -> tuple[int, int, UserDate] | None:
-    """At word ``k``: a preposition (``voor``/``na``), up to two determiners or
-    possessives, and a dated event's word: (direction, index of that word, its date)."""
+    """At word ``k``: a preposition of the language (``voor``, ``na``, ``tijdens``, ``in de
+    aanloop naar``), up to three words that may stand before a noun (determiners,
+    possessives, adjectives, numbers, names: ``zijn eerste``, ``de Amerikaanse``), and a
+    dated event's word: (-1 before, 1 after or 0 at the event; the index of that word;
+    its date)."""
     if k >= len(words.lows):
         return None
-    word = words.lows[k]
-    sign = -1 if word in lex.before else 1 if word in lex.after else 0
-    if not sign:
-        return None
-    for j in range(k + 1, min(k + 4, len(words.lows))):
-        name = words.lows[j]
-        if name in dated:
-            return sign, j, dated[name]
-        if words.upos[j] not in ("DET", "PRON"):
-            return None
+    for phrase, sign in lex.prepositions.get(words.lows[k], ()):
+        start = k + len(phrase)
+        if tuple(words.lows[k:start]) != phrase:
+            continue
+        for j in range(start, min(start + 4, len(words.lows))):
+            name = words.lows[j]
+            if name in dated:
+                return sign, j, dated[name]
+            if words.upos[j] not in _BEFORE_NOUN:
+                break
     return None

@@ -12,15 +12,15 @@ in its clause gets none: it is never given the DCT silently.
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 from collections.abc import Iterable, Sequence
+from itertools import chain, compress
 
 from ..lang import Language
 from ..model import Aspect, Event, EventClass, Polarity, Span, TimeExpression, TimexType
 from ..parse.protocol import Sentence
 from ..time.intent import Tense
 from .anchors import anchor_of, anchor_value
+from .groups import verb_groups
 from .lexicon import EventLexicon
 
 __all__ = ["find_events"]
@@ -62,18 +62,22 @@ class _Sentence:
         s = sentence
         n = len(s.texts)
         self.in_timex = _timex_tokens(s, timexes) if timexes else {}
-        # A verb or auxiliary, or a noun that names an event ("annexatie"): looked up for every
-        # token at once, so that the many nouns that name none cost no step of their own.
-        nominal = map(lex.nominal.__contains__, map(str.lower, s.texts))
-        noun_event = map(operator.and_, map("NOUN".__eq__, s.upos), nominal)
-        self.candidates = list(itertools.compress(range(n), map(operator.or_, map(_VERBAL.__contains__, s.upos),
-                                                                noun_event)))
+        # A verb or auxiliary, or a noun that names an event ("annexatie"): the nouns are looked
+        # up all at once (lex.nouns works each word out once per process), so that the many
+        # nouns that name none cost no step of their own.
+        verbal = compress(range(n), map(_VERBAL.__contains__, s.upos))
+        is_noun = list(map("NOUN".__eq__, s.upos))
+        if True in is_noun:
+            named = map(lex.nouns.__getitem__, map(str.lower, compress(s.texts, is_noun)))
+            self.candidates = sorted(chain(verbal, compress(compress(range(n), is_noun), named)))
+        else:
+            self.candidates = list(verbal)
         self.verbs: dict[int, list[int]] = {}  # clause -> its verbs
         for k in self.candidates:
             if s.upos[k] == "VERB":
                 self.verbs.setdefault(s.clauses[k], []).append(k)
         self.members: dict[int, list[int]] | None = None  # clause -> its tokens, when first needed
-        self.bare: dict[int, int | None] | None = None  # clause -> its lone copula, when first needed
+        self.groups: tuple[set[int], set[int]] | None = None  # carriers that carry, predicates: when needed
         self.later: list[int] | None = None  # the deepest clause after each token, when first needed
         self.grammar: dict[int, tuple[Tense | None, Aspect, bool]] = {}
         self.phrase: dict[int, EventClass] = {}  # trigger -> class of the phrase it heads ("liet weten")
@@ -91,6 +95,10 @@ class _Sentence:
 
     def clause(self, number: int) -> list[int]:
         """The token indexes of a clause."""
+        return self.all_clauses()[number]
+
+    def all_clauses(self) -> dict[int, list[int]]:
+        """Each clause's token indexes, by clause."""
         if self.members is None:
             clauses = self.s.clauses
             if not any(clauses):  # most sentences have only the main clause
@@ -99,7 +107,13 @@ class _Sentence:
                 self.members = {}
                 for k, c in enumerate(clauses):
                     self.members.setdefault(c, []).append(k)
-        return self.members[number]
+        return self.members
+
+    def verb_groups(self) -> tuple[set[int], set[int]]:
+        """The carriers that carry a verb, and the participles that are a copula's predicate."""
+        if self.groups is None:
+            self.groups = verb_groups(self.s, self.all_clauses(), self.lex)
+        return self.groups
 
     def events(self) -> list[Event]:
         s, lex = self.s, self.lex
@@ -132,16 +146,18 @@ class _Sentence:
         """The class of the event token ``k`` names, or None where it names none."""
         s, lex = self.s, self.lex
         upos, lemma = s.upos[k], s.lemmas[k]
-        if upos == "AUX":
-            if self.bare is None:
-                self.bare = self.lone_copulas()
-            return lex.classes.get(lemma, EventClass.STATE) if self.bare.get(s.clauses[k]) == k else None
-        if upos == "VERB":
+        if upos == "NOUN":
+            return lex.nouns[s.texts[k].lower()]
+        if lemma in lex.carriers:
+            if k in self.verb_groups()[0]:
+                return None  # "heeft gezegd", "kan beginnen": the verb carried is the event
+            if upos == "AUX":  # a lone copula or auxiliary: "De school was drie weken dicht"
+                return lex.classes.get(lemma, EventClass.STATE)
+        if upos == "VERB" or upos == "AUX":
             form = s.feats[k].get("VerbForm")
-            if lemma in lex.auxiliaries and form == "Inf":
-                return None
-            if form == "Part" and (s.texts[k].lower() in lex.adjectival or self.before_noun(k)):
-                return None  # "getroffen ondernemers", "reageerden teleurgesteld": used as an adjective
+            if form == "Part" and (s.texts[k].lower() in lex.adjectival or self.before_noun(k)
+                                   or k in self.verb_groups()[1]):
+                return None  # "getroffen ondernemers", "reageerden teleurgesteld", "bleef gesloten"
             cls = self.phrase.get(k) or lex.class_of(lemma)
             if lemma in lex.with_clause:
                 if self.later is None:
@@ -149,16 +165,7 @@ class _Sentence:
                 if self.later[k] <= s.clauses[k]:  # "vindt dat ...": no deeper clause follows
                     cls = EventClass.OCCURRENCE
             return cls
-        return lex.nominal.get(s.texts[k].lower())
-
-    def lone_copulas(self) -> dict[int, int | None]:
-        """A clause whose only verb is a copula or an auxiliary ("De school was drie weken
-        dicht") has that verb as its event, a state: clause -> that finite verb."""
-        s = self.s
-        clauses = sorted(set(s.clauses))
-        return {c: next((k for k in self.clause(c) if s.upos[k] == "AUX" and s.feats[k].get("VerbForm") == "Fin"),
-                        None)
-                for c in clauses if c not in self.verbs}
+        return None
 
     def before_noun(self, k: int) -> bool:
         """Whether a participle stands right before a noun it describes."""

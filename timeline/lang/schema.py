@@ -170,16 +170,23 @@ _PARSER = {
                          "closed_degrees": ListOf(Text()), "not_degrees": Words(), "proper": ListOf(Text())}),
 }
 
+_SIZES = Record({key: Integer(1, default=default) for key, default in (("stem", 3), ("modifier", 3), ("head", 4))})
 _EVENTS = {
     "class": MapOf(Words(), keys=_CLASS),  # class = [lemmas]
     "nominal": MapOf(Words(), keys=_CLASS),  # class = [nouns]
-    "not_event": Record({key: Words() for key in ("auxiliaries", "modals", "copulas", "support",
+    # how nouns made from verbs are known: suffix = [verb endings], and the smallest parts
+    "nominal_derivation": Record({"suffixes": MapOf(ListOf(Text())), "after_particle": MapOf(ListOf(Text())),
+                                  "particles": Words(), "prefixes": Words(), "verbs": Words(),
+                                  "infinitive": Maybe(Text()), "plurals": ListOf(Text()),
+                                  "sizes": _SIZES}),
+    "not_nominal": Record({"words": Words()}),  # nouns that look made from a verb but name no event
+    "not_event": Record({key: Words() for key in ("auxiliaries", "modals", "future", "copulas", "markers", "support",
                                                   "adjectival_participles")}),
     "class_with_clause": Record({"verbs": Words()}),
     "phrase": MapOf(_CLASS),  # "laten weten" = "reporting"
     "intensional": Record({"verbs": Words()}),
     "negation": Record({"words": Words()}),
-    "anchor_prepositions": Record({"before": Words(), "after": Words()}),
+    "anchor_prepositions": Record({"before": Words(), "after": Words(), "during": Words()}),
 }
 
 _LINK = Text("before", "after", "overlap")  # how one event lies against the other

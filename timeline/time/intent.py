@@ -212,10 +212,11 @@ class Every:
 @frozen
 class EventRelative:
     """A time placed by an event the user dated: ``een week voor zijn inauguratie``
-    (``offset`` one week back), ``na de verkiezingen`` (no offset: some time after)."""
+    (``offset`` one week back), ``na de verkiezingen`` (no offset: some time after),
+    ``tijdens zijn inauguratie`` (no direction: the event's own time)."""
 
     event: str
-    direction: Direction
+    direction: Direction | None
     offset: Length | None = None
 
 
