@@ -153,7 +153,7 @@ def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], even
     where = {id(e): k for k, e in enumerate(ordered)}
     links = tuple(Link(source=where[id(f.source)], target=where[id(f.target)], relation=f.relation, cue=f.cue,
                        span=f.span) for f in found if id(f.source) in where and id(f.target) in where)
-    kept = closure_of(ordered, links, setup.dct).kept
+    kept = closure_of(ordered, links, setup.dct).kept if links else []
     return Document(text=text, dct=setup.dct, dct_source=setup.source, timexes=timexes, events=ordered,
                     ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)), sentences=sentences,
                     links=tuple(link for link, ok in zip(links, kept, strict=True) if ok))

@@ -157,9 +157,24 @@ class Closure:
                 edges += [(self._time[iv.start], 2 * i), (2 * i + 1, self._time[iv.end])]
         for x, y in edges:
             g.link(x, y)
-        g.reorder(_topological(size, g.succ, g.pred, self._key(intervals, times)))
-        for i, rel in enumerate(dct_relations):
-            self._add(self._facts(i, rel, None))
+        key = self._key(intervals, times)
+        # The relations to the DCT go in with the calendar when they agree with it (they are
+        # made to), so that one topological sort places every point; else one by one.
+        facts = [f for i, rel in enumerate(dct_relations) for f in self._facts(i, rel, None)]
+        for x, y in facts:
+            g.link(x, y)
+        order = _topological(size, g.succ, g.pred, key)
+        if order is None:
+            for x, y in facts:
+                g.unlink(x, y)
+            order = _topological(size, g.succ, g.pred, key)
+            if order is None:
+                raise AssertionError("the calendar and the anchors form a cycle")  # impossible: they are intervals
+            g.reorder(order)
+            for i, rel in enumerate(dct_relations):
+                self._add(self._facts(i, rel, None))
+        else:
+            g.reorder(order)
         self.kept: list[bool] = [self._add(self._facts(a, rel, b)) for a, b, rel in links]
 
     def _times(self, times: Sequence[datetime]) -> list[int]:
@@ -251,9 +266,9 @@ class Closure:
         return [by_level[level] for level in sorted(by_level)]
 
 
-def _topological(size: int, succ: list[list[int]], pred: list[list[int]], key: Sequence[float]) -> list[int]:
-    """A topological order of an acyclic graph, taking the point with the lowest key first
-    among those free to go (Kahn's method with a heap)."""
+def _topological(size: int, succ: list[list[int]], pred: list[list[int]], key: Sequence[float]) -> list[int] | None:
+    """A topological order of the graph, taking the point with the lowest key first among
+    those free to go (Kahn's method with a heap); None where the graph has a cycle."""
     waiting = [len(p) for p in pred]
     ready = [(key[k], k) for k in range(size) if not waiting[k]]
     heapq.heapify(ready)
@@ -265,6 +280,4 @@ def _topological(size: int, succ: list[list[int]], pred: list[list[int]], key: S
             waiting[m] -= 1
             if not waiting[m]:
                 heapq.heappush(ready, (key[m], m))
-    if len(out) != size:
-        raise AssertionError("the calendar and the anchors form a cycle")  # impossible: they are intervals
-    return out
+    return out if len(out) == size else None
