@@ -105,7 +105,7 @@ def test_event_dict_fields() -> None:
     zei, _, warned = doc.events
     d = event_to_dict(zei, 0)
     assert set(d) == {"start", "end", "text", "lemma", "class", "tense", "aspect", "polarity", "sentence",
-                      "nominal", "anchor", "interval", "timex", "rank"}
+                      "nominal", "anchor", "interval", "timex", "rank", "dct_relation"}
     assert SAMPLE[d["start"]:d["end"]] == "zei"
     assert (d["class"], d["tense"], d["anchor"], d["timex"]) == ("REPORTING", "past", "2017-02-02", [11, 20])
     assert d["interval"] == {"start": "2017-02-02T00:00:00", "end": "2017-02-03T00:00:00", "grain": "day"}
@@ -121,9 +121,9 @@ def test_event_dict_fields() -> None:
 def test_jsonl_line_has_the_scorers_keys() -> None:
     line = document_to_jsonl_line(sample(), "doc-7")
     assert json.loads(json.dumps(line)) == line
-    assert set(line) == {"id", "timexes", "events"} and line["id"] == "doc-7"
+    assert set(line) == {"id", "timexes", "events", "links"} and line["id"] == "doc-7"
     assert all(set(t) == {"start", "end", "type", "value"} for t in line["timexes"])
-    assert all(set(e) == {"start", "end", "class", "anchor", "rank"} for e in line["events"])
+    assert all(set(e) == {"start", "end", "class", "anchor", "rank", "dct_relation"} for e in line["events"])
     assert [(e["anchor"], e["rank"]) for e in line["events"]] == [("2017-02-02", 0), ("2017-02-03", 1), (None, 2)]
 
 
