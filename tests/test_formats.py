@@ -14,7 +14,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.model import Aspect, DctSource, Document, Event, EventClass, Polarity, Span, TimeExpression
+from timeline.model import (
+    Aspect,
+    DctSource,
+    Document,
+    Event,
+    EventClass,
+    Polarity,
+    Relation,
+    Span,
+    TimeExpression,
+)
 from timeline.output import (
     document_to_csv,
     document_to_dict,
@@ -23,6 +33,7 @@ from timeline.output import (
     timeline_table,
 )
 from timeline.output.records import event_to_dict
+from timeline.output.timeml import DCT_REL_TYPES, LINK_REL_TYPES, RELATIONS
 from timeline.time.algebra import Grain, Interval
 from timeline.time.intent import Tense
 
@@ -69,7 +80,9 @@ def parse_timeml(xml: str) -> ET.Element:
     text = root.find("TEXT")
     assert text is not None
     for element in text:
-        assert element.tag in ("TIMEX3", "EVENT") and len(element) == 0
+        assert element.tag in ("TIMEX3", "EVENT", "SIGNAL") and len(element) == 0
+    sids = {s.get("sid") for s in text.iter("SIGNAL")}
+    assert {link.get("signalID") for link in root.findall("TLINK")} <= sids | {None}
     return root
 
 
@@ -227,6 +240,39 @@ def test_timeml_round_trips_any_text(prefix: str, suffix: str) -> None:
     assert len(root.findall("TLINK")) == 3
 
 
+def test_timeml_places_events_against_the_dct_and_writes_the_texts_links() -> None:
+    text = "Nadat hij had betaald, vertrok hij. Daarna ging ze weg. Zij werkte terwijl hij sliep. Hij zou komen."
+    doc = timeline.analyze(text, dct=DCT)
+    rels = [e.dct_relation for e in doc.events]
+    assert Relation.VAGUE in rels and Relation.BEFORE in rels
+    root = parse_timeml(document_to_timeml(doc))
+    to_dct = {t.get("eventInstanceID"): t.get("relType") for t in root.iter("TLINK") if t.get("relatedToTime") == "t0"}
+    assert to_dct == {f"ei{k}": DCT_REL_TYPES[r] for k, r in enumerate(rels, 1) if r is not Relation.VAGUE}
+    signals = {s.get("sid"): s.text for s in root.iter("SIGNAL")}
+    cued = [(t.get("eventInstanceID"), t.get("relType"), t.get("relatedToEventInstance"), t.get("syntax"),
+             signals.get(t.get("signalID") or "")) for t in root.iter("TLINK") if t.get("syntax") is not None]
+    words = {e.text: f"ei{k}" for k, e in enumerate(doc.events, 1)}
+    assert cued == [(words["betaald"], "BEFORE", words["vertrok"], "nadat", "Nadat"),
+                    (words["vertrok"], "BEFORE", words["ging"], "daarna", "Daarna"),
+                    (words["sliep"], "SIMULTANEOUS", words["werkte"], "terwijl", "terwijl")]
+
+
+def test_timeml_mapping_of_relations_is_total_and_reads_back() -> None:
+    assert set(DCT_REL_TYPES) == set(LINK_REL_TYPES) == {Relation.BEFORE, Relation.AFTER, Relation.OVERLAP}
+    for written in (DCT_REL_TYPES, LINK_REL_TYPES):
+        assert all(RELATIONS[rel_type] is relation for relation, rel_type in written.items())
+
+
+def test_timeml_cue_inside_a_timex_gets_no_signal_but_keeps_its_syntax() -> None:
+    doc = timeline.analyze("Op 14 november begonnen de werkzaamheden. Twee weken later vonden zij scheuren.", dct=DCT)
+    (link,) = doc.links
+    assert link.cue == "later"
+    root = parse_timeml(document_to_timeml(doc))
+    (tlink,) = [t for t in root.iter("TLINK") if t.get("syntax")]
+    assert (tlink.get("syntax"), tlink.get("signalID")) == ("later", None)
+    assert not list(root.iter("SIGNAL")) and text_of(root) == doc.text
+
+
 # CSV
 
 
@@ -285,7 +331,8 @@ def test_every_before_link_holds_on_the_intervals_and_every_later_rank_gets_one(
     doc = timeline.analyze(text, dct=DCT)
     root = parse_timeml(document_to_timeml(doc))
     pairs = [(int(t.get("eventInstanceID", "")[2:]) - 1, int(t.get("relatedToEventInstance", "")[2:]) - 1)
-             for t in root.iter("TLINK") if t.get("relType") == "BEFORE"]
+             for t in root.iter("TLINK")
+             if t.get("relType") == "BEFORE" and t.get("relatedToEventInstance") and t.get("syntax") is None]
     for a, b in pairs:
         first, then = doc.events[a].interval, doc.events[b].interval
         assert first is not None and then is not None and first.end <= then.start
