@@ -75,7 +75,9 @@ def test_analyze_prints_the_timeline(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines.index(next(x for x in lines if " zei " in x)) < lines.index(next(x for x in lines if "beslist" in x))
-    assert "unanchored" in proc.stdout and "waarschuwde" in proc.stdout.split("unanchored")[1]
+    assert lines[0] == "DCT 2017-02-02 (Thu), given by the caller"
+    assert "undated, before the DCT" in proc.stdout
+    assert "waarschuwde" in proc.stdout.split("undated, before the DCT")[1]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "timeml", "csv"])

@@ -14,7 +14,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline.model import Aspect, DctSource, Document, Event, EventClass, Polarity, Span, TimeExpression
+from timeline.model import (
+    Aspect,
+    DctSource,
+    Document,
+    Event,
+    EventClass,
+    Link,
+    Polarity,
+    Relation,
+    Span,
+    TimeExpression,
+)
 from timeline.output import (
     document_to_csv,
     document_to_dict,
@@ -23,12 +34,17 @@ from timeline.output import (
     timeline_table,
 )
 from timeline.output.records import event_to_dict
+from timeline.output.tabular import CSV_HEADER
+from timeline.output.timeml import DCT_REL_TYPES, LINK_REL_TYPES, RELATIONS
 from timeline.time.algebra import Grain, Interval
 from timeline.time.intent import Tense
 
 SAMPLE = "Spicer zei donderdag dat het kabinet vrijdag beslist. McCain waarschuwde de president."
 DCT = date(2017, 2, 2)
 TIMEXES = tuple(timeline.recognize(SAMPLE, dct=DCT))
+# Undated events before, around and after the DCT and one the text leaves open, and links.
+PLACED = ("Nadat hij had betaald, vertrok hij. Daarna ging ze weg. Zij werkt nu hard terwijl hij slaapt. "
+          "Hij zou komen als het kon. Morgen vertrekt de trein.")
 
 
 def _event(text: str, word: str, lemma: str, cls: EventClass, tense: Tense | None, sentence: int,
@@ -69,7 +85,9 @@ def parse_timeml(xml: str) -> ET.Element:
     text = root.find("TEXT")
     assert text is not None
     for element in text:
-        assert element.tag in ("TIMEX3", "EVENT") and len(element) == 0
+        assert element.tag in ("TIMEX3", "EVENT", "SIGNAL") and len(element) == 0
+    sids = {s.get("sid") for s in text.iter("SIGNAL")}
+    assert {link.get("signalID") for link in root.findall("TLINK")} <= sids | {None}
     return root
 
 
@@ -105,7 +123,7 @@ def test_event_dict_fields() -> None:
     zei, _, warned = doc.events
     d = event_to_dict(zei, 0)
     assert set(d) == {"start", "end", "text", "lemma", "class", "tense", "aspect", "polarity", "sentence",
-                      "nominal", "anchor", "interval", "timex", "rank"}
+                      "nominal", "anchor", "interval", "timex", "rank", "dct_relation"}
     assert SAMPLE[d["start"]:d["end"]] == "zei"
     assert (d["class"], d["tense"], d["anchor"], d["timex"]) == ("REPORTING", "past", "2017-02-02", [11, 20])
     assert d["interval"] == {"start": "2017-02-02T00:00:00", "end": "2017-02-03T00:00:00", "grain": "day"}
@@ -121,9 +139,9 @@ def test_event_dict_fields() -> None:
 def test_jsonl_line_has_the_scorers_keys() -> None:
     line = document_to_jsonl_line(sample(), "doc-7")
     assert json.loads(json.dumps(line)) == line
-    assert set(line) == {"id", "timexes", "events"} and line["id"] == "doc-7"
+    assert set(line) == {"id", "timexes", "events", "links"} and line["id"] == "doc-7"
     assert all(set(t) == {"start", "end", "type", "value"} for t in line["timexes"])
-    assert all(set(e) == {"start", "end", "class", "anchor", "rank"} for e in line["events"])
+    assert all(set(e) == {"start", "end", "class", "anchor", "rank", "dct_relation"} for e in line["events"])
     assert [(e["anchor"], e["rank"]) for e in line["events"]] == [("2017-02-02", 0), ("2017-02-03", 1), (None, 2)]
 
 
@@ -227,6 +245,39 @@ def test_timeml_round_trips_any_text(prefix: str, suffix: str) -> None:
     assert len(root.findall("TLINK")) == 3
 
 
+def test_timeml_places_events_against_the_dct_and_writes_the_texts_links() -> None:
+    text = "Nadat hij had betaald, vertrok hij. Daarna ging ze weg. Zij werkte terwijl hij sliep. Hij zou komen."
+    doc = timeline.analyze(text, dct=DCT)
+    rels = [e.dct_relation for e in doc.events]
+    assert Relation.VAGUE in rels and Relation.BEFORE in rels
+    root = parse_timeml(document_to_timeml(doc))
+    to_dct = {t.get("eventInstanceID"): t.get("relType") for t in root.iter("TLINK") if t.get("relatedToTime") == "t0"}
+    assert to_dct == {f"ei{k}": DCT_REL_TYPES[r] for k, r in enumerate(rels, 1) if r is not Relation.VAGUE}
+    signals = {s.get("sid"): s.text for s in root.iter("SIGNAL")}
+    cued = [(t.get("eventInstanceID"), t.get("relType"), t.get("relatedToEventInstance"), t.get("syntax"),
+             signals.get(t.get("signalID") or "")) for t in root.iter("TLINK") if t.get("syntax") is not None]
+    words = {e.text: f"ei{k}" for k, e in enumerate(doc.events, 1)}
+    assert cued == [(words["betaald"], "BEFORE", words["vertrok"], "nadat", "Nadat"),
+                    (words["vertrok"], "BEFORE", words["ging"], "daarna", "Daarna"),
+                    (words["sliep"], "SIMULTANEOUS", words["werkte"], "terwijl", "terwijl")]
+
+
+def test_timeml_mapping_of_relations_is_total_and_reads_back() -> None:
+    assert set(DCT_REL_TYPES) == set(LINK_REL_TYPES) == {Relation.BEFORE, Relation.AFTER, Relation.OVERLAP}
+    for written in (DCT_REL_TYPES, LINK_REL_TYPES):
+        assert all(RELATIONS[rel_type] is relation for relation, rel_type in written.items())
+
+
+def test_timeml_cue_inside_a_timex_gets_no_signal_but_keeps_its_syntax() -> None:
+    doc = timeline.analyze("Op 14 november begonnen de werkzaamheden. Twee weken later vonden zij scheuren.", dct=DCT)
+    (link,) = doc.links
+    assert link.cue == "later"
+    root = parse_timeml(document_to_timeml(doc))
+    (tlink,) = [t for t in root.iter("TLINK") if t.get("syntax")]
+    assert (tlink.get("syntax"), tlink.get("signalID")) == ("later", None)
+    assert not list(root.iter("SIGNAL")) and text_of(root) == doc.text
+
+
 # CSV
 
 
@@ -234,11 +285,19 @@ def test_csv_one_row_per_event() -> None:
     doc = sample(suffix='\nNog "iets", met komma\'s.')
     rows = list(csv.reader(io.StringIO(document_to_csv(doc), newline="")))
     assert rows[0] == ["rank", "anchor", "start_date", "end_date", "event", "lemma", "class", "tense", "aspect",
-                       "polarity", "sentence", "start", "end"]
+                       "polarity", "sentence", "start", "end", "dct_relation"]
     assert len(rows) == 1 + len(doc.events)
     assert rows[1] == ["0", "2017-02-02", "2017-02-02", "2017-02-02", "zei", "zeggen", "REPORTING", "past", "NONE",
-                       "POS", "0", "7", "10"]
+                       "POS", "0", "7", "10", "VAGUE"]
     assert rows[3][:4] == ["", "", "", ""] and rows[3][4] == "waarschuwde"
+
+
+def test_csv_ends_with_the_relation_to_the_dct_and_keeps_the_old_columns_first() -> None:
+    doc = timeline.analyze(PLACED, dct=DCT)
+    rows = list(csv.DictReader(io.StringIO(document_to_csv(doc), newline="")))
+    assert list(rows[0])[-1] == "dct_relation" and tuple(rows[0])[:13] == CSV_HEADER[:13]
+    assert [row["dct_relation"] for row in rows] == [e.dct_relation.value for e in doc.events]
+    assert {row["dct_relation"] for row in rows} == {"BEFORE", "OVERLAP", "AFTER", "VAGUE"}
 
 
 def test_csv_dates_of_a_longer_interval() -> None:
@@ -258,11 +317,13 @@ def test_table_lists_every_event() -> None:
     lines = table.splitlines()
     for event in doc.events:
         assert event.text in table and event.lemma in table
-    assert "2017-02-02 (Thu)" in lines[1] and "zei" in lines[1]
-    assert "2017-02-03 (Fri)" in lines[2] and "beslist" in lines[2]
-    assert lines[3] == "unanchored" and "waarschuwde" in lines[4]
+    assert lines[0] == "DCT 2017-02-02 (Thu), given by the caller"
+    assert lines[1].split() == ["when", "value", "event", "lemma", "dct", "context"]
+    assert "2017-02-02 (Thu)" in lines[2] and "zei" in lines[2]
+    assert "2017-02-03 (Fri)" in lines[3] and "beslist" in lines[3]
+    assert lines[4] == "no place in time given by the text" and "waarschuwde" in lines[5]
     assert "\x1b" not in table and "\t" not in table
-    assert len(lines) == 5
+    assert len(lines) == 6
 
 
 def test_table_says_periods_in_words() -> None:
@@ -275,8 +336,60 @@ def test_table_says_periods_in_words() -> None:
                                                                                          "2017-02-02T15:59"}
     for interval, words in cases.items():
         table = timeline_table(evolve(doc, events=(evolve(zei, interval=interval),), ranks=(0,)))
-        assert words in table.splitlines()[1]
-        assert "unanchored" not in table
+        assert words in table.splitlines()[2]
+        assert "undated" not in table and "no place" not in table
+
+
+UNDATED = "Hij had gehoopt op beter. Eerder zei hij nee. Nu werkt hij. Morgen vertrekt hij. Misschien komt hij."
+
+
+def undated() -> Document:
+    """Undated events, one or two in each band, the links putting the later one in the text first."""
+    text = UNDATED
+    events = (_event(text, "gehoopt", "hopen", EventClass.I_STATE, Tense.PAST, 0, dct_relation=Relation.BEFORE),
+              _event(text, "zei", "zeggen", EventClass.REPORTING, Tense.PAST, 1, dct_relation=Relation.BEFORE),
+              _event(text, "werkt", "werken", EventClass.OCCURRENCE, Tense.PRESENT, 2, dct_relation=Relation.OVERLAP),
+              _event(text, "vertrekt", "vertrekken", EventClass.OCCURRENCE, Tense.PRESENT, 3,
+                     dct_relation=Relation.AFTER),
+              _event(text, "komt", "komen", EventClass.OCCURRENCE, Tense.PRESENT, 4, dct_relation=Relation.VAGUE))
+    earlier = Span(text.index("Eerder"), text.index("Eerder") + 6)
+    return Document(text=text, dct=DCT, dct_source=DctSource.DATELINE, timexes=(), events=events,
+                    ranks=(None,) * 5, links=(Link(source=1, target=0, relation=Relation.BEFORE, cue="eerder",
+                                                   span=earlier),))
+
+
+def test_table_places_undated_events_in_bands_in_link_order_and_lists_the_links() -> None:
+    lines = timeline_table(undated()).splitlines()
+    assert lines[0] == "DCT 2017-02-02 (Thu), read from the dateline"
+    words = [line.split()[0] if line.startswith(" ") else line for line in lines[2:]]
+    assert words == ["undated, before the DCT", "zei", "gehoopt", "undated, around the DCT", "werkt",
+                     "undated, after the DCT", "vertrekt", "no place in time given by the text", "komt", "links",
+                     "zei"]
+    assert lines[-1] == "  zei BEFORE gehoopt (eerder)"
+    assert [line.split()[2] for line in lines[3:5]] == ["BEFORE", "BEFORE"], "the dct column"
+
+
+def test_table_of_the_analysis_keeps_every_event_once_in_a_band_that_fits() -> None:
+    doc = timeline.analyze(PLACED, dct=DCT)
+    lines = timeline_table(doc).splitlines()
+    at = lines[1].index("event")
+    band = ""
+    seen: list[int] = []
+    for line in lines[2 + len(doc.anchored):]:
+        if not line.startswith(" "):
+            band = line
+            continue
+        if band == "links":
+            break
+        k = next(k for k, e in enumerate(doc.events) if e.text == line[at:].split()[0] and k not in seen)
+        seen.append(k)
+        relation = doc.events[k].dct_relation
+        assert band.endswith({Relation.BEFORE: "before the DCT", Relation.OVERLAP: "around the DCT",
+                              Relation.AFTER: "after the DCT", Relation.VAGUE: "given by the text"}[relation])
+    assert sorted(seen) == [k for k, r in enumerate(doc.ranks) if r is None]
+    step = {id(e): n for n, group in enumerate(doc.timeline()) for e in group}
+    assert all(step[id(doc.events[a])] <= step[id(doc.events[b])] for a, b in zip(seen, seen[1:], strict=False)
+               if doc.events[a].dct_relation is doc.events[b].dct_relation)
 
 
 def test_every_before_link_holds_on_the_intervals_and_every_later_rank_gets_one() -> None:
@@ -285,7 +398,8 @@ def test_every_before_link_holds_on_the_intervals_and_every_later_rank_gets_one(
     doc = timeline.analyze(text, dct=DCT)
     root = parse_timeml(document_to_timeml(doc))
     pairs = [(int(t.get("eventInstanceID", "")[2:]) - 1, int(t.get("relatedToEventInstance", "")[2:]) - 1)
-             for t in root.iter("TLINK") if t.get("relType") == "BEFORE"]
+             for t in root.iter("TLINK")
+             if t.get("relType") == "BEFORE" and t.get("relatedToEventInstance") and t.get("syntax") is None]
     for a, b in pairs:
         first, then = doc.events[a].interval, doc.events[b].interval
         assert first is not None and then is not None and first.end <= then.start

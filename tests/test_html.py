@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
+import re
 import shutil
 import struct
 import subprocess
@@ -17,8 +19,11 @@ import attrs
 import pytest
 
 import timeline
+from timeline.model import Relation
 from timeline.output.html import document_to_html
+from timeline.output.html.axis import CHAR
 
+FUZZY = ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "examples" / "artikel.txt"
 TEXT = ("Spicer zei donderdag dat het kabinet vrijdag beslist. Vorig jaar trok de stad twaalf miljoen bezoekers. "
@@ -89,7 +94,88 @@ def test_vague_and_undated_events_have_their_places() -> None:
     assert len(vague) == 2, "'Vroeger' and 'Binnenkort' date their events only vaguely"
     classes = {a["data-event"]: a.get("class") for a in elements(page).events()}
     assert all("fuzzy" in (classes[str(k)] or "") for k in vague)
-    assert 'class="unanchored"' in page and ">waarschuwde</b>" in page
+    warned = next(k for k, e in enumerate(doc.events) if e.text == "waarschuwde")
+    assert doc.events[warned].dct_relation is Relation.BEFORE and classes[str(warned)] == "event undated"
+
+
+# Undated events: one or more in each band, the links ordering some of them against the text.
+PLACED = ("Nadat hij had betaald, vertrok hij. Daarna ging ze weg. Zij werkt nu hard terwijl hij slaapt. "
+          "Hij zou komen als het kon. Morgen vertrekt de trein. Het kabinet gaat de wet wijzigen. "
+          "Zij vertelde dat de burgemeester was afgetreden.")
+
+
+def marks(page: str) -> dict[int, tuple[float, float, float]]:
+    """Each undated event's ring in the bands: (x where its mark starts, x where its label ends, y)."""
+    out = {}
+    for m in re.finditer(r'<g class="event undated" data-event="(\d+)".*?<circle cx="([\d.]+)" cy="([\d.]+)"'
+                         r'.*?<text[^>]*>([^<]*)</text>', page):
+        x = float(m.group(2)) - 6
+        out[int(m.group(1))] = (x, x + 15 + CHAR * len(html.unescape(m.group(4))), float(m.group(3)))
+    return out
+
+
+def dct_x(page: str) -> float:
+    return float(page.split('data-x="', 1)[1].split('"', 1)[0])
+
+
+def test_undated_events_lie_in_bands_before_around_and_after_the_dct_line() -> None:
+    doc = timeline.analyze(PLACED, dct="2017-02-02")
+    page = document_to_html(doc)
+    placed = marks(page)
+    undated = {k for k, e in enumerate(doc.events) if doc.ranks[k] is None and e.anchor not in FUZZY}
+    by = {r: {k for k in undated if doc.events[k].dct_relation is r} for r in Relation}
+    assert all(by[r] for r in Relation), "the text has undated events of every kind"
+    assert set(placed) == undated - by[Relation.VAGUE], "VAGUE ones are listed apart"
+    x = dct_x(page)
+    assert all(placed[k][1] <= x for k in by[Relation.BEFORE]), "before the DCT: left of its line"
+    assert all(placed[k][0] >= x for k in by[Relation.AFTER]), "after the DCT: right of it"
+    assert all(placed[k][0] < x + 240 and placed[k][1] > x - 240 for k in by[Relation.OVERLAP]), "around it"
+    rows = [{placed[k][2] for k in by[r]} for r in (Relation.BEFORE, Relation.OVERLAP, Relation.AFTER)]
+    assert max(rows[0]) < min(rows[1]) and max(rows[1]) < min(rows[2]), "one band under the other"
+    placeless = page.split('<ol class="unanchored">', 1)[1].split("</ol>", 1)[0]
+    assert all(f'data-event="{k}"' in placeless for k in by[Relation.VAGUE])
+
+
+def test_labels_in_the_bands_never_overlap_and_stay_on_the_page() -> None:
+    many = " ".join(f"Hij had {w} en daarna {v}." for w, v in [("gewerkt", "geslapen"), ("gegeten", "gedronken"),
+                                                               ("gelachen", "gehuild"), ("gelezen", "geschreven")] * 3)
+    for dct in ("2017-02-02", "1900-01-01"):  # the DCT at the left end of the dated events' axis
+        doc = timeline.analyze(f"Op 3 maart 2017 begon het. {many} Morgen komt zij. Nu werkt zij.", dct=dct)
+        page = document_to_html(doc)
+        found = marks(page)
+        placed = sorted(found.values(), key=lambda m: (m[2], m[0]))
+        assert len(placed) > 20
+        for (_, x1, y), (u0, _, v) in zip(placed, placed[1:], strict=False):
+            assert y != v or x1 <= u0, "labels side by side in one row do not touch"
+        assert all(x0 >= 0 and x1 <= 1000 for x0, x1, _ in placed)
+        before = [m for k, m in found.items() if doc.events[k].dct_relation is Relation.BEFORE]
+        assert len(before) > 20 and all(x1 <= dct_x(page) for _, x1, _ in before), "the axis made room left of it"
+
+
+def test_band_order_follows_the_links_and_every_link_is_shown() -> None:
+    doc = timeline.analyze(PLACED, dct="2017-02-02")
+    page = document_to_html(doc)
+    placed = marks(page)
+    assert doc.links
+    for link in doc.links:
+        a, b = link.source, link.target
+        if link.relation is Relation.BEFORE and a in placed and b in placed:
+            assert (placed[a][2], placed[a][0]) < (placed[b][2], placed[b][0]), "the earlier one comes first"
+        words = html.escape(f"{doc.events[a].text} {link.relation.value} {doc.events[b].text} ({link.cue})")
+        listed = page.split('<ul class="links">', 1)[1].split("</ul>", 1)[0]
+        assert f"<li>{words}</li>" in listed
+        for k in (a, b):
+            assert f"<li>{words}</li>" in page.split(f'<ul id="l{k}" hidden>', 1)[1].split("</ul>", 1)[0]
+            title = page.split(f'data-event="{k}"', 1)[1].split("</title>", 1)[0]
+            assert words in title, "the tooltip names the link"
+
+
+def test_every_event_carries_its_step_in_the_timeline() -> None:
+    doc = timeline.analyze(PLACED, dct="2017-02-02")
+    step = {id(e): n for n, group in enumerate(doc.timeline()) for e in group}
+    found = elements(document_to_html(doc)).events()
+    assert {int(a["data-event"] or -1): int(a["data-step"] or -1) for a in found} == \
+           {k: step[id(e)] for k, e in enumerate(doc.events)}
 
 
 def test_the_sentence_of_each_event_marks_its_trigger_and_time() -> None:
@@ -215,6 +301,8 @@ def test_a_link_to_an_event_opens_its_sentence(article_page: tuple[Path, Any]) -
     shown = shown[:shown.index("</p>")]
     assert f'<mark class="trigger">{doc.events[k].text}</mark>' in shown
     assert f'<mark class="time">{doc.events[k].timex.text}</mark>' in shown
+    listed = dom[dom.index('<ul id="detail-links">'):]
+    assert listed[:listed.index("</ul>")].count("<li>") == 1 + sum(k in (x.source, x.target) for x in doc.links)
     assert 'class="event point active"' in dom or 'class="event bar active"' in dom
 
 

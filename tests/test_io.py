@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import EventClass, TimexType
+from timeline.model import Relation
 from timeline.output import document_to_timeml
 from timeline.output.timeml import TimeMLError, parse_timeml, read_timeml
 
@@ -22,9 +23,12 @@ TIMES = ["donderdag", "vorige week", "op 3 februari 2017", "in december", "dit w
          "de afgelopen week", "om 15.30 uur", "elke maandag", "", "drie jaar", "morgen", "tot eind maart"]
 CLAUSE = st.builds(lambda s, v, t: f"{s} {v} {t}".strip(), st.sampled_from(SUBJECTS), st.sampled_from(VERBS),
                    st.sampled_from(TIMES))
-SENTENCE = st.builds(lambda a, b: f"{a} dat {b[0].lower()}{b[1:]}." if b else f"{a}.", CLAUSE,
-                     st.one_of(st.just(""), CLAUSE))
-TEXTS = st.lists(SENTENCE, min_size=1, max_size=6).map(lambda xs: " ".join(xs) + '\r\n<&> "\x85"')
+JOINS = ["dat", "nadat", "voordat", "terwijl", "omdat", "toen"]
+SENTENCE = st.builds(lambda a, j, b: f"{a} {j} {b[0].lower()}{b[1:]}." if b else f"{a}.", CLAUSE,
+                     st.sampled_from(JOINS), st.one_of(st.just(""), CLAUSE))
+ON_THEIR_OWN = ["Daarna vertrok hij.", "Intussen sliep zij.", "Hij zou komen als het kon.", "Toen viel het dak in."]
+TEXTS = st.lists(st.one_of(SENTENCE, st.sampled_from(ON_THEIR_OWN)), min_size=1, max_size=6).map(
+    lambda xs: " ".join(xs) + '\r\n<&> "\x85"')
 
 
 def overlaps(a: timeline.Span, b: timeline.Span) -> bool:
@@ -58,16 +62,32 @@ def test_to_timeml_then_parse_timeml_gives_back_expressions_events_and_links(tex
                    any(overlaps(event.span, e.span) for e in doc.events[:k - 1])
 
     # Links: each event to the expression that dates it, and BEFORE only where it holds.
-    anchors = {(link.source, link.target, link.rel) for link in back.links if link.target.startswith("t")}
+    anchors = {(link.source, link.target, link.rel) for link in back.links if link.target in tid.values()}
     want = {(f"ei{k}", tid[e.timex.span], "DURING" if e.timex.type is TimexType.DURATION else "IS_INCLUDED")
             for k, e in enumerate(doc.events, 1) if e.timex is not None and e.timex.span in tid}
     assert anchors == want
-    for link in back.links:
-        if link.rel == "BEFORE":
+    for link in back.event_links():
+        if link.syntax is None:
+            assert link.rel == "BEFORE"
             a, b = (doc.events[int(x[2:]) - 1] for x in (link.source, link.target))
             ra, rb = (doc.ranks[int(x[2:]) - 1] for x in (link.source, link.target))
             assert ra is not None and rb is not None and ra < rb
             assert a.interval is not None and b.interval is not None and a.interval.end <= b.interval.start
+
+    # Every event's relation to the DCT, and the links the text gives, with their cue words.
+    assert back.dct_relations() == {f"ei{k}": e.dct_relation for k, e in enumerate(doc.events, 1)
+                                    if e.dct_relation is not Relation.VAGUE}
+    cued = [link for link in back.event_links() if link.syntax is not None]
+    assert [(x.source, x.target, x.relation, x.syntax) for x in cued] == \
+           [(f"ei{x.source + 1}", f"ei{x.target + 1}", x.relation, x.cue) for x in doc.links]
+    signals = {s.sid: s for s in back.signals}
+    for read, link in zip(cued, doc.links, strict=True):
+        if read.signal is not None:
+            assert link.span is not None and signals[read.signal].span == link.span
+            assert signals[read.signal].text == doc.text[link.span.start:link.span.end]
+        else:  # no tag where the cue word lies inside another
+            assert link.span is None or any(overlaps(link.span, t.span) for t in doc.timexes) or \
+                   any(overlaps(link.span, e.span) for e in doc.events)
 
 
 def test_an_event_without_a_tag_comes_back_as_an_instance_without_a_span() -> None:
@@ -91,6 +111,8 @@ GOLD = """<?xml version="1.0" encoding="ISO-8859-1"?>
 <MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
 <TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
 <TLINK lid="l2" relType="BEFORE" timeID="t1" relatedToTime="t0"/>
+<TLINK lid="l3" relType="AFTER" timeID="t0" relatedToEventInstance="ei2" signalID="s1" syntax="tense"/>
+<TLINK lid="l4" relType="IBEFORE" eventInstanceID="ei1" relatedToEventInstance="ei2"/>
 </TimeML>
 """.encode("latin-1")
 
@@ -108,7 +130,13 @@ def test_a_gold_file_from_elsewhere_is_read_with_its_offsets(tmp_path: Path) -> 
     assert [(e.eiid, e.text, e.cls) for e in doc.events] == [("ei1", "sloot", EventClass.OCCURRENCE),
                                                             ("ei2", "meldde", EventClass.REPORTING)]
     assert doc.text.startswith("Het café sloot op donderdag, meldde de")
-    assert [(x.source, x.rel, x.target) for x in doc.links] == [("ei1", "IS_INCLUDED", "t1"), ("t1", "BEFORE", "t0")]
+    assert [(x.source, x.rel, x.target) for x in doc.links] == [("ei1", "IS_INCLUDED", "t1"), ("t1", "BEFORE", "t0"),
+                                                                ("t0", "AFTER", "ei2"), ("ei1", "IBEFORE", "ei2")]
+    (op,) = doc.signals
+    assert (op.sid, op.text, doc.text[op.span.start:op.span.end]) == ("s1", "op", "op")
+    assert doc.dct_relations() == {"ei2": Relation.BEFORE}, "t0 AFTER ei2, read the other way round"
+    assert [(x.lid, x.relation, x.syntax, x.signal) for x in doc.event_links()] == [("l4", Relation.BEFORE, None, None)]
+    assert doc.links[2].syntax == "tense" and doc.links[2].signal == "s1"
 
 
 BOMB = """<?xml version="1.0"?>

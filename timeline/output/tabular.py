@@ -1,5 +1,14 @@
 """Outputs for people and spreadsheets: CSV, one row per event, and a plain-text table of
-the timeline for a terminal."""
+the timeline for a terminal.
+
+CSV columns, in this order (new ones are only ever added at the end, so readers
+that pick columns by position keep working): ``rank`` (empty for an undated
+event), ``anchor`` (TIMEX3 value), ``start_date`` and ``end_date`` (the first and
+last day of the event's interval), ``event`` (the trigger), ``lemma``, ``class``,
+``tense``, ``aspect``, ``polarity``, ``sentence``, ``start`` and ``end`` (offsets
+of the trigger), and ``dct_relation``: ``BEFORE``, ``AFTER``, ``OVERLAP`` or
+``VAGUE``, how the event lies against the DCT.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +16,16 @@ import csv
 import io
 from datetime import datetime, timedelta
 
-from ..model import Document, Event
+from ..model import Document, Event, Relation
 from ..time.algebra import Grain, Interval, containing
 from ..time.timex import render
+from .bands import bands, dct_line, link_words
 from .chars import printable
 
 __all__ = ["CSV_HEADER", "document_to_csv", "timeline_table"]
 
 CSV_HEADER = ("rank", "anchor", "start_date", "end_date", "event", "lemma", "class", "tense", "aspect",
-              "polarity", "sentence", "start", "end")
+              "polarity", "sentence", "start", "end", "dct_relation")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _CONTEXT = 60  # characters of text the table shows around an event, trigger included
 
@@ -29,7 +39,7 @@ def document_to_csv(doc: Document) -> str:
         first, last = _days(event.interval) if event.interval is not None else ("", "")
         writer.writerow(["" if rank is None else rank, event.anchor or "", first, last, event.text, event.lemma,
                          event.cls.value, "" if event.tense is None else event.tense.value, event.aspect.value,
-                         event.polarity.value, event.sentence, event.start, event.end])
+                         event.polarity.value, event.sentence, event.start, event.end, event.dct_relation.value])
     return out.getvalue()
 
 
@@ -39,24 +49,35 @@ def _days(interval: Interval) -> tuple[str, str]:
 
 
 def timeline_table(doc: Document) -> str:
-    """A plain-text table for a terminal: the timeline at a glance, then the events it could not place.
+    """A plain-text table for a terminal: the DCT used, the timeline at a glance, the undated
+    events in their places, and the links between events the text gives.
 
-    Columns: when (in words), the anchor's TIMEX3 value (with its ``mod``), the
-    trigger, the lemma, and some 60 characters of text around the trigger on
-    one line. Characters a terminal would act on are shown as U+FFFD.
+    The first line names the DCT and where it came from. Then one row per dated
+    event in timeline order; then the undated events in bands (see
+    :mod:`timeline.output.bands`): before the DCT, around it, after it, and
+    those the text gives no place in time, each band in an order that respects
+    the links. Columns: when (in words), the anchor's TIMEX3 value (with its
+    ``mod``), the trigger, the lemma, the relation to the DCT, and some 60
+    characters of text around the trigger on one line. Last, each link as
+    ``begonnen BEFORE vonden (later)``: the two triggers, the relation and the cue.
+    Characters a terminal would act on are shown as U+FFFD.
     """
-    header = ("when", "value", "event", "lemma", "context")
-    anchored = [_row(doc, e) for e in doc.anchored]
-    unanchored = [_row(doc, e) for e in sorted(doc.unanchored, key=lambda e: (e.start, e.end))]
-    rows = [header, *anchored, *unanchored]
+    header = ("when", "value", "event", "lemma", "dct", "context")
+    dated = [_row(doc, e) for e in doc.anchored]
+    undated = [k for k, rank in enumerate(doc.ranks) if rank is None]
+    banded = [(title if relation is Relation.VAGUE else f"undated, {title}",
+               [_row(doc, doc.events[k]) for k in members]) for relation, title, members in bands(doc, undated)]
+    rows = [header, *dated, *(row for _, members in banded for row in members)]
     widths = [max(len(row[c]) for row in rows) for c in range(len(header))]
 
     def line(row: tuple[str, ...]) -> str:
         return "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
 
-    lines = [line(header), *(line(r) for r in anchored)]
-    if unanchored:
-        lines += ["unanchored", *(line(r) for r in unanchored)]
+    lines = [printable(dct_line(doc)), line(header), *(line(r) for r in dated)]
+    for title, members in banded:
+        lines += [title, *(line(r) for r in members)]
+    if doc.links:
+        lines += ["links", *(printable("  " + " ".join(link_words(doc, link).split())) for link in doc.links)]
     return "\n".join(lines) + "\n"
 
 
@@ -69,7 +90,8 @@ def _row(doc: Document, event: Event) -> tuple[str, ...]:
     side = max(10, (_CONTEXT - (event.end - event.start)) // 2)
     start, end = max(0, event.start - side), min(len(doc.text), event.end + side)
     context = ("…" if start > 0 else "") + doc.text[start:end] + ("…" if end < len(doc.text) else "")
-    return tuple(printable(" ".join(cell.split())) for cell in (when, value, event.text, event.lemma, context))
+    cells = (when, value, event.text, event.lemma, event.dct_relation.value, context)
+    return tuple(printable(" ".join(cell.split())) for cell in cells)
 
 
 def _when(interval: Interval) -> str:

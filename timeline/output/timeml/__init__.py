@@ -9,15 +9,18 @@ each becomes U+FFFD, one for one, so offsets still match the text.
 
 from .read import (
     MAX_BYTES,
+    RELATIONS,
     TimeMLDocument,
     TimeMLError,
     TimeMLEvent,
     TimeMLLink,
+    TimeMLSignal,
     TimeMLTimex,
     parse_timeml,
     read_timeml,
 )
-from .write import document_to_timeml
+from .write import DCT_REL_TYPES, LINK_REL_TYPES, document_to_timeml
 
-__all__ = ["MAX_BYTES", "TimeMLDocument", "TimeMLError", "TimeMLEvent", "TimeMLLink", "TimeMLTimex",
-           "document_to_timeml", "parse_timeml", "read_timeml"]
+__all__ = ["DCT_REL_TYPES", "LINK_REL_TYPES", "MAX_BYTES", "RELATIONS", "TimeMLDocument", "TimeMLError",
+           "TimeMLEvent", "TimeMLLink", "TimeMLSignal", "TimeMLTimex", "document_to_timeml", "parse_timeml",
+           "read_timeml"]

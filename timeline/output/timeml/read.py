@@ -2,11 +2,20 @@
 
 :func:`parse_timeml` (a string or bytes) and :func:`read_timeml` (a file) give
 a :class:`TimeMLDocument`: the text inside ``TEXT`` with the character offsets
-of its ``TIMEX3`` and ``EVENT`` tags, the event instances of ``MAKEINSTANCE``
-and the ``TLINK`` links. Offsets count characters of that text, as the spans of
-:func:`timeline.analyze` do, so writing a document with
+of its ``TIMEX3``, ``EVENT`` and ``SIGNAL`` tags, the event instances of
+``MAKEINSTANCE`` and the ``TLINK`` links. Offsets count characters of that text,
+as the spans of :func:`timeline.analyze` do, so writing a document with
 :func:`~timeline.output.timeml.document_to_timeml` and reading it with
-:func:`parse_timeml` gives back the same expressions, events and links.
+:func:`parse_timeml` gives back the same expressions, events and links, and
+:meth:`TimeMLDocument.dct_relations` and :meth:`TimeMLDocument.event_links` the
+same relations to the DCT and links between events.
+
+TimeML has fourteen relation types; :attr:`TimeMLLink.relation` reads each as
+one of the library's three (:data:`RELATIONS`): ``BEFORE`` and ``IBEFORE`` are
+BEFORE, ``AFTER`` and ``IAFTER`` AFTER, and the ten that make two intervals share
+time (``INCLUDES``, ``IS_INCLUDED``, ``DURING``, ``DURING_INV``, ``SIMULTANEOUS``,
+``IDENTITY``, ``BEGINS``, ``ENDS``, ``BEGUN_BY``, ``ENDED_BY``) OVERLAP; TempEval's
+``OVERLAP`` is OVERLAP too, and anything else VAGUE.
 
 Files from elsewhere are untrusted: parsing goes through defusedxml, which
 refuses any entity declaration (so the "billion laughs" expansion bomb and
@@ -26,15 +35,21 @@ from typing import TypeVar
 import attrs
 from attrs import frozen
 
-from ...model import EventClass, Span, TimexType
+from ...model import EventClass, Relation, Span, TimexType
 
-__all__ = ["TimeMLDocument", "TimeMLError", "TimeMLEvent", "TimeMLLink", "TimeMLTimex", "parse_timeml",
-           "read_timeml"]
+__all__ = ["RELATIONS", "TimeMLDocument", "TimeMLError", "TimeMLEvent", "TimeMLLink", "TimeMLSignal", "TimeMLTimex",
+           "parse_timeml", "read_timeml"]
 
 MAX_BYTES = 200 * 1024 * 1024  # a TimeML file larger than this is refused rather than read
 
 
 _E = TypeVar("_E", EventClass, TimexType)
+
+#: TimeML's relation types as the library's relations (see the module docstring).
+RELATIONS = {"BEFORE": Relation.BEFORE, "IBEFORE": Relation.BEFORE, "AFTER": Relation.AFTER,
+             "IAFTER": Relation.AFTER,
+             **{rel: Relation.OVERLAP for rel in ("INCLUDES", "IS_INCLUDED", "DURING", "DURING_INV", "SIMULTANEOUS",
+                                                  "IDENTITY", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY", "OVERLAP")}}
 
 
 class TimeMLError(ValueError):
@@ -75,13 +90,33 @@ class TimeMLEvent:
 
 
 @frozen
+class TimeMLSignal:
+    """A ``SIGNAL``: a word that says how two times or events lie (``nadat``, ``daarna``)."""
+
+    sid: str
+    span: Span
+    text: str
+
+
+@frozen
 class TimeMLLink:
-    """A ``TLINK``: ``source`` and ``target`` are event instance ids (``ei3``) or time ids (``t1``)."""
+    """A ``TLINK``: ``source`` and ``target`` are event instance ids (``ei3``) or time ids (``t1``).
+
+    ``syntax`` is what made the link where the file says (ours: the cue word, or
+    ``report``), ``signal`` the ``sid`` of the ``SIGNAL`` tag on its cue word.
+    """
 
     lid: str
     rel: str
     source: str
     target: str
+    syntax: str | None = None
+    signal: str | None = None
+
+    @property
+    def relation(self) -> Relation:
+        """``rel`` as BEFORE, AFTER or OVERLAP (VAGUE for a type TimeML does not have)."""
+        return RELATIONS.get(self.rel, Relation.VAGUE)
 
 
 @frozen
@@ -95,6 +130,26 @@ class TimeMLDocument:
     events: tuple[TimeMLEvent, ...]
     links: tuple[TimeMLLink, ...]
     dct_timex: TimeMLTimex | None = None
+    signals: tuple[TimeMLSignal, ...] = ()
+
+    def dct_relations(self) -> dict[str, Relation]:
+        """How each event instance lies against the DCT, by ``eiid``, as its ``TLINK`` to the
+        DCT's ``TIMEX3`` says (either way round; the first such link of an instance counts).
+        An instance without one is left out: the file does not place it (VAGUE)."""
+        out: dict[str, Relation] = {}
+        dct = None if self.dct_timex is None else self.dct_timex.tid
+        instances = {e.eiid for e in self.events if e.eiid is not None}
+        for link in self.links:
+            if link.target == dct and link.source in instances:
+                out.setdefault(link.source, link.relation)
+            elif link.source == dct and link.target in instances:
+                out.setdefault(link.target, link.relation.inverse)
+        return out
+
+    def event_links(self) -> tuple[TimeMLLink, ...]:
+        """The ``TLINK`` links between two event instances, in file order."""
+        instances = {e.eiid for e in self.events if e.eiid is not None}
+        return tuple(link for link in self.links if link.source in instances and link.target in instances)
 
 
 def read_timeml(path: str | os.PathLike[str]) -> TimeMLDocument:
@@ -152,6 +207,7 @@ def _document(root: ET.Element) -> TimeMLDocument:
         raise TimeMLError("the elements in <TEXT> are nested too deeply") from None
     text = "".join(pieces)
     timexes = tuple(_timex(el, span, txt) for el, span, txt in tagged if _local(el.tag) == "TIMEX3")
+    signals = tuple(TimeMLSignal(_need(el, "sid"), span, txt) for el, span, txt in tagged if _local(el.tag) == "SIGNAL")
     # What the EVENT tag says, by eid; MAKEINSTANCE adds the instance's grammar.
     tags: dict[str, TimeMLEvent] = {}
     for el, span, txt in tagged:
@@ -174,13 +230,13 @@ def _document(root: ET.Element) -> TimeMLDocument:
     doc_id = _child(root, "DOCID")
     return TimeMLDocument(doc_id=None if doc_id is None else "".join(doc_id.itertext()).strip(),
                           dct=_dct_date(dct_timex), text=text, timexes=timexes, events=tuple(instances),
-                          links=links, dct_timex=dct_timex)
+                          links=links, dct_timex=dct_timex, signals=signals)
 
 
 def _walk(el: ET.Element, pieces: list[str], tagged: list[tuple[ET.Element, Span, str]], inside: bool,
           at: int = 0) -> int:
-    """Collect the text under ``el`` from offset ``at`` and the spans of its TIMEX3 and
-    EVENT descendants (any depth); the offset after ``el``'s text."""
+    """Collect the text under ``el`` from offset ``at`` and the spans of its TIMEX3, EVENT
+    and SIGNAL descendants (any depth); the offset after ``el``'s text."""
     start = at
     if el.text:
         pieces.append(el.text)
@@ -190,7 +246,7 @@ def _walk(el: ET.Element, pieces: list[str], tagged: list[tuple[ET.Element, Span
         if child.tail:
             pieces.append(child.tail)
             at += len(child.tail)
-    if inside and _local(el.tag) in ("TIMEX3", "EVENT"):
+    if inside and _local(el.tag) in ("TIMEX3", "EVENT", "SIGNAL"):
         tagged.append((el, Span(start, at), "".join(el.itertext())))
     return at
 
@@ -208,7 +264,7 @@ def _link(el: ET.Element) -> TimeMLLink:
     target = el.get("relatedToEventInstance") or el.get("relatedToTime")
     if not source or not target:
         raise TimeMLError(f"TLINK {lid!r} lacks its source or its target")
-    return TimeMLLink(lid, _need(el, "relType"), source, target)
+    return TimeMLLink(lid, _need(el, "relType"), source, target, el.get("syntax"), el.get("signalID"))
 
 
 def _dct_date(t: TimeMLTimex | None) -> date | None:
