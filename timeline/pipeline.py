@@ -13,7 +13,6 @@ import functools
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 
-import attrs
 from attrs import frozen
 
 from .dct import DctError, find_dateline, parse_dct
@@ -123,22 +122,25 @@ class _Placing:
             view = SentenceEvents(sentence, mine)
             found = self.finder.sentence(view)
             relations = dct_relations(view, self.dct, self.words, [(f.source, f.target, f.relation) for f in found])
-            placed = [_placed(e, r, self.dct) for e, r in zip(mine, relations, strict=True)]
-            swap = {id(old): new for old, new in zip(mine, placed, strict=True)}
-            links += [attrs.evolve(f, source=swap.get(id(f.source), f.source), target=swap.get(id(f.target), f.target))
-                      for f in found]
-            if self.finder.previous is not None:
-                self.finder.previous = swap.get(id(self.finder.previous), self.finder.previous)
-            out += placed
+            for e, r in zip(mine, relations, strict=True):
+                _place(e, r, self.dct)
+            links += found
+            out += mine
         return out
 
 
-def _placed(event: Event, relation: Relation, dct: Interval) -> Event:
-    """The event with its relation to the DCT; a present attitude loses an anchor ahead of the
-    DCT, which dates what it is about ("verwacht op pakjesavond drukte"), not itself."""
+def _place(event: Event, relation: Relation, dct: Interval) -> None:
+    """Give an event its relation to the DCT; a present attitude loses an anchor ahead of the
+    DCT, which dates what it is about ("verwacht op pakjesavond drukte"), not itself.
+
+    The events are fresh from :func:`~timeline.events.detect.find_events` and seen by
+    nothing outside this module yet, so they are completed in place (an ``attrs.evolve``
+    per event, with its checks, costs more than the rest of placing it) before any
+    caller gets them; from then on they are frozen."""
     if attitude(event) and event.interval is not None and event.interval.start >= dct.end:
-        return attrs.evolve(event, dct_relation=relation, timex=None, interval=None, anchor=None)
-    return attrs.evolve(event, dct_relation=relation)
+        for name in ("timex", "interval", "anchor"):
+            object.__setattr__(event, name, None)
+    object.__setattr__(event, "dct_relation", relation)
 
 
 def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], events: list[Event],

@@ -31,6 +31,16 @@ class SentenceEvents:
         for k, c in enumerate(clauses):
             self.first.setdefault(c, k)
             self.last[c] = k
+        self._finite: dict[int, list[int]] = {}
+
+    def finite(self, clause: int) -> list[int]:
+        """The finite verbs of a clause (worked out once per clause)."""
+        found = self._finite.get(clause)
+        if found is None:
+            s = self.s
+            found = self._finite[clause] = [j for j in range(self.first[clause], self.last[clause] + 1)
+                                            if s.clauses[j] == clause and s.feats[j].get("VerbForm") == "Fin"]
+        return found
 
     def clause(self, i: int) -> int:
         """The clause of event ``i``."""

@@ -66,9 +66,10 @@ class LinkFinder:
         """The links of one sentence (and to the sentence before)."""
         out: list[Found] = []
         if sentence.events:
+            lower = [t.lower() for t in sentence.s.texts]
             out += self._clauses(sentence)
-            out += self._prepositions(sentence)
-            out += self._adverbs(sentence)
+            out += self._prepositions(sentence, lower)
+            out += self._adverbs(sentence, lower)
             main = sentence.main(0)
             if main is None:
                 main = next((i for i, e in enumerate(sentence.events) if not e.nominal), None)
@@ -105,14 +106,14 @@ class LinkFinder:
                     out.append(Found(a, b, reported, "report", span))
         return out
 
-    def _prepositions(self, sentence: SentenceEvents) -> list[Found]:
+    def _prepositions(self, sentence: SentenceEvents, lower: Sequence[str]) -> list[Found]:
         out: list[Found] = []
         s = sentence.s
-        lower = [t.lower() for t in s.texts]
         nouns = {sentence.token[i]: i for i, e in enumerate(sentence.events) if e.nominal}
         if not nouns:
             return out
-        for k in range(len(lower)):
+        first = self.words.preposition_starts
+        for k in [k for k, w in enumerate(lower) if w in first]:
             phrase, relation = self._preposition(lower, k, s.starts[k])
             if relation is None:
                 continue
@@ -154,12 +155,12 @@ class LinkFinder:
         a, b = self.timex_spans[k]
         return True, b == end and a < start
 
-    def _adverbs(self, sentence: SentenceEvents) -> list[Found]:
+    def _adverbs(self, sentence: SentenceEvents, lower: Sequence[str]) -> list[Found]:
         out: list[Found] = []
         s, words = sentence.s, self.words
-        for k, text in enumerate(s.texts):
-            word = text.lower()
-            if word not in words.adverbs or s.upos[k] != "ADV":
+        for k in [k for k, w in enumerate(lower) if w in words.adverbs]:
+            word = lower[k]
+            if s.upos[k] != "ADV":
                 continue
             inside, ends = self._in_timex(s.starts[k], s.ends[k])
             if inside and not ends:

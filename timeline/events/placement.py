@@ -48,6 +48,8 @@ class PlacementWords:
         measured = data["measured"]
         self.measured = {w: Relation[r.upper()] for w, r in measured["prepositions"].items()}
         self.measure_words = frozenset(measured["after"])
+        # The words a preposition (phrase) can start with: most tokens are none of them.
+        self.preposition_starts = frozenset([p[0] for p in self.prepositions] + list(self.measured))
         self.adverbs = {w: Relation[r.upper()] for w, r in data["adverbs"].items()}
         self.complementizers = frozenset(data["report"]["complementizers"])
         self.events = EventLexicon.of(language)
@@ -174,8 +176,7 @@ def _grammar(sentence: SentenceEvents, i: int, words: PlacementWords) -> Relatio
     """What tense, aspect and modality of the event's clause say."""
     e, s = sentence.events[i], sentence.s
     k, clause = sentence.token[i], sentence.clause(i)
-    finite = [j for j in range(sentence.first[clause], sentence.last[clause] + 1)
-              if s.clauses[j] == clause and s.feats[j].get("VerbForm") == "Fin"]
+    finite = sentence.finite(clause)
     texts = {s.texts[j].lower() for j in finite}
     if not texts.isdisjoint(words.conditional):
         return Relation.VAGUE

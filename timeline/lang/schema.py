@@ -7,7 +7,7 @@ A language is a folder (``timeline/lang/nl/``, or one of your own) with:
   the classes and what their values mean);
 - ``rules.py`` (or a ``rules/`` package): ``build_rules(lexicon)``, the rules of
   its time expressions, written over those classes;
-- optionally ``verbs.toml``, ``tense.toml``, ``parser.toml``, ``events.toml`` and
+- optionally ``verbs.toml``, ``tense.toml``, ``parser.toml``, ``events.toml``, ``placement.toml`` and
   ``frog.toml`` (the built-in parser's word lists, the tense cues, the event
   words, the Frog tag table), and ``morphology.py`` (its spelling rules, see
   :mod:`timeline.lang.morphology`).
