@@ -127,20 +127,7 @@ class Tables:
         self.strict = words("particles", "strict")
         self.subordinators = lex.subordinators
         self.clause_punctuation = lex.punctuation | END
-        lemma = data.get("lemma", {})
-        self.past_endings = tuple(lemma.get("past_endings", ()))
-        self.present_endings = tuple(lemma.get("present_endings", ()))
-        self.participle_endings = tuple(lemma.get("participle_endings", ()))
-        self.infinitive = str(lemma.get("infinitive", ""))
-        self.vowels = str(lemma.get("vowels", ""))
-        self.undoubled = str(lemma.get("undoubled", ""))
-        self.diphthongs = tuple(lemma.get("diphthongs", ()))
-        self.voiced: dict[str, str] = dict(lemma.get("voiced", {}))
-        self.voiced_after: dict[str, str] = dict(lemma.get("voiced_after", {}))
-        self.unstressed = tuple(lemma.get("unstressed", ()))
-        self.diaeresis: dict[str, str] = dict(lemma.get("diaeresis", {}))
-        self.ordinal = frozenset(lemma.get("ordinal", ()))
-        self.emphasis = str.maketrans(dict(lemma.get("emphasis", {})))
+        self._spelling(data.get("lemma", {}))
         self.noun_endings = tuple(data.get("noun", {}).get("endings", ()))
         adjective = data.get("adjective", {})
         self.adjective_endings = tuple(adjective.get("endings", ()))
@@ -155,6 +142,22 @@ class Tables:
         self.numeral_pieces = frozenset(data.get("upos", {}).get("NUM", ())) | frozenset(numeral.get("pieces", ()))
         self.numeral_joiners = tuple(numeral.get("joiners", ()))
         self.numeral_starts = frozenset(piece[:1] for piece in self.numeral_pieces)
+
+    def _spelling(self, lemma: Mapping[str, Any]) -> None:
+        """The spelling rules that turn a verb form into its infinitive ([lemma] of parser.toml)."""
+        self.past_endings = tuple(lemma.get("past_endings", ()))
+        self.present_endings = tuple(lemma.get("present_endings", ()))
+        self.participle_endings = tuple(lemma.get("participle_endings", ()))
+        self.infinitive = str(lemma.get("infinitive", ""))
+        self.vowels = str(lemma.get("vowels", ""))
+        self.undoubled = str(lemma.get("undoubled", ""))
+        self.diphthongs = tuple(lemma.get("diphthongs", ()))
+        self.voiced: dict[str, str] = dict(lemma.get("voiced", {}))
+        self.voiced_after: dict[str, str] = dict(lemma.get("voiced_after", {}))
+        self.unstressed = tuple(lemma.get("unstressed", ()))
+        self.diaeresis: dict[str, str] = dict(lemma.get("diaeresis", {}))
+        self.ordinal = frozenset(lemma.get("ordinal", ()))
+        self.emphasis = str.maketrans(dict(lemma.get("emphasis", {})))
 
     @functools.cached_property
     def words(self) -> Memo[str, Word]:
