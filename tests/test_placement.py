@@ -155,3 +155,12 @@ def test_a_link_is_between_two_events_and_never_vague() -> None:
         timeline.Link(source=0, target=1, relation=V, cue="daarna")
     with pytest.raises(ValueError):
         timeline.Link(source=1, target=1, relation=B, cue="daarna")
+
+
+def test_a_heading_noun_takes_the_place_of_the_same_event_named_in_the_text() -> None:
+    text = ("Annexatie Krim\n\nDe sancties zijn opgelegd vanwege de annexatie van de Krim.\n\n"
+            "Nieuwe staking\n\nDe bonden dreigen met acties.")
+    doc = timeline.analyze(text, dct=DCT)
+    heading, body = [e for e in doc.events if e.lemma == "annexatie"]
+    assert (heading.text, heading.dct_relation, body.dct_relation) == ("Annexatie", B, B)
+    assert event(doc, "staking").dct_relation is V  # named nowhere else: its place stays open

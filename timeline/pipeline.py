@@ -96,6 +96,7 @@ def analyze(text: str, dct: date | datetime | str | None = None, *,
         if dated:
             mine = date_events(mine, dated)
         events += placing.block(sentences, mine, found, links)
+    placing.headings(events)
     return _ordered(text, setup, tuple(timexes), events, links, tuple(bounds))
 
 
@@ -106,6 +107,7 @@ class _Placing:
         self.words = PlacementWords.of(setup.language)
         self.dct = dct_interval(setup.dct)
         self.finder = LinkFinder(self.words)
+        self.heading_nouns: list[Event] = []  # nouns of a sentence with no verb ("Annexatie Krim")
 
     def block(self, sentences: Sequence[Sentence], events: list[Event], timexes: Sequence[TimeExpression],
               links: list[Found]) -> list[Event]:
@@ -124,9 +126,27 @@ class _Placing:
             relations = dct_relations(view, self.dct, self.words, [(f.source, f.target, f.relation) for f in found])
             for e, r in zip(mine, relations, strict=True):
                 _place(e, r, self.dct)
+            if view.main(0) is None and all(e.nominal for e in mine):
+                self.heading_nouns += [e for e in mine if e.dct_relation is Relation.VAGUE]
             links += found
             out += mine
         return out
+
+    def headings(self, events: Sequence[Event]) -> None:
+        """A noun in a sentence without a verb (a heading: "Annexatie Krim") has no clause to
+        place it; where the text names the same event elsewhere, and every such mention lies
+        the same way against the DCT, the heading noun does too."""
+        if not self.heading_nouns:
+            return
+        heading = {id(e) for e in self.heading_nouns}
+        seen: dict[str, set[Relation]] = {}
+        for e in events:
+            if e.nominal and id(e) not in heading:
+                seen.setdefault(e.lemma, set()).add(e.dct_relation)
+        for e in self.heading_nouns:
+            relations = seen.get(e.lemma, set())
+            if len(relations) == 1 and Relation.VAGUE not in relations:
+                object.__setattr__(e, "dct_relation", next(iter(relations)))  # still fresh: see _place
 
 
 def _place(event: Event, relation: Relation, dct: Interval) -> None:
