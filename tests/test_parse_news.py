@@ -183,3 +183,19 @@ def test_clause_numbers(spec: str) -> None:
 def test_a_preposition_that_opens_a_clause_is_a_conjunction() -> None:
     assert token("Sinds de fabriek dicht is, zitten zij zonder werk.", "Sinds").upos == "SCONJ"
     assert token("Sinds zijn aanstelling is hij er niet geweest.", "Sinds").upos == "ADP"
+
+
+# --- separable particles that are no preposition -----------------------------------------
+
+PARTICLES = [
+    # a particle between its verb's participle and "te" is no noun: the participle stays a verb
+    ("Ze hadden gedreigd de medewerker neer te schieten.", "neer", "gedreigd"),
+    ("De gemeenteraad stemde er gisteren mee in.", "mee", "stemde"),
+    ("De koers viel vorige week fors af.", "af", "viel"),
+]
+
+
+@pytest.mark.parametrize(("text", "particle", "verb"), PARTICLES)
+def test_a_separable_particle_is_an_adverb_and_leaves_its_verb_a_verb(text: str, particle: str, verb: str) -> None:
+    assert token(text, particle).upos == "ADV"
+    assert token(text, verb).upos == "VERB"

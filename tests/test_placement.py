@@ -90,6 +90,8 @@ LINKS = [
     ("Op 12 maart 2015 brak er brand uit. Twee dagen later werd de eigenaar opgepakt.",
      ("brak", "BEFORE", "opgepakt", "later")),
     ("De minister trad af. Eerder had hij al kritiek gekregen.", ("trad", "AFTER", "gekregen", "eerder")),
+    ("De zomertijd ging zondag in; de klokken werden toen een uur vooruitgezet.",
+     ("ging", "OVERLAP", "vooruitgezet", "toen")),
     # reports, by the tense of the reported event
     ("De minister zei dat hij de boete had betaald.", ("betaald", "BEFORE", "zei", "report")),
     ("De minister zei dat hij ziek was.", ("was", "OVERLAP", "zei", "report")),

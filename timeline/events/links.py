@@ -160,7 +160,9 @@ class LinkFinder:
         s, words = sentence.s, self.words
         for k in [k for k, w in enumerate(lower) if w in words.adverbs]:
             word = lower[k]
-            if s.upos[k] != "ADV":
+            # "toen" is an adverb or a subordinator: one that opens no clause of its own
+            # ("werden toen vooruitgezet") is the adverb, whatever its tag.
+            if s.upos[k] != "ADV" and not (s.upos[k] == "SCONJ" and sentence.opener(s.clauses[k]) != (word, k)):
                 continue
             inside, ends = self._in_timex(s.starts[k], s.ends[k])
             if inside and not ends:
