@@ -6,7 +6,9 @@ known is a strict inequality between points:
 
 - an event starts before it ends;
 - an event anchored on a time lies inside it (``s_time < s_event``,
-  ``e_event < e_time``), and the calendar's points follow one another;
+  ``e_event < e_time``), and the calendar's points follow one another; an event
+  that holds at the DCT though its time lies before it (``bestaat sinds 1885``)
+  only starts in that time (``s_time < s_event < e_time``);
 - the DCT lies inside its own day (or at its clock time);
 - BEFORE the DCT is ``e_event < dct``, AFTER is ``dct < s_event``, OVERLAP is
   ``s_event < dct < e_event``;
@@ -154,7 +156,11 @@ class Closure:
         edges += [(self._time[dct.start], self._dct), (self._dct, self._time[dct.end])]
         for i, iv in enumerate(intervals):
             if iv is not None and iv.start < iv.end:
-                edges += [(self._time[iv.start], 2 * i), (2 * i + 1, self._time[iv.end])]
+                edges.append((self._time[iv.start], 2 * i))
+                # What lies before the time's end: the event's end, or only its start where the
+                # event holds at the DCT though its time lies before it ("sinds 1885").
+                since = iv.end <= dct.start and dct_relations[i] in (Relation.OVERLAP, Relation.AFTER)
+                edges.append((2 * i if since else 2 * i + 1, self._time[iv.end]))
         for x, y in edges:
             g.link(x, y)
         key = self._key(intervals, times)
