@@ -14,8 +14,8 @@ from ..patterns import Element, Match, Number, Opt, Rule, Seq, Shape
 from ..time.algebra import PartOfDay
 from ..time.intent import Absolute, Clock, DayMonth, Intent
 
-__all__ = ["clock", "clock_at", "clock_colon", "clock_shape", "date_or_block", "day", "iso_date", "numeric_date",
-           "real_day", "year"]
+__all__ = ["clock", "clock12", "clock_at", "clock_colon", "clock_shape", "date_or_block", "day", "iso_date",
+           "numeric_date", "real_day", "year"]
 
 _ISO = r"(\d{4})-(\d\d)-(\d\d)"
 _DAY_FIRST = r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"
@@ -71,10 +71,21 @@ def clock(hour: int, minute: int, part: PartOfDay | None) -> Clock | None:
     return Clock(hour % 24, minute)
 
 
-def clock_at(minutes: int, part: PartOfDay | None) -> Clock | None:
-    """A clock time counted in minutes from midnight, on a 12-hour dial."""
-    hour, minute = divmod(minutes % (24 * 60), 60)
+def clock12(hour: int, minute: int, part: PartOfDay | None) -> Clock | None:
+    """A clock time said on a 12-hour dial (``om drie uur``, ``half vier``): a part of the
+    day says which half; without one, an hour from 1 to 6 is in the afternoon, as people
+    mean it (``om drie uur`` is 15:00), and 7 to 12 in the morning or at noon."""
+    if part is None and 1 <= hour <= 6:
+        hour += 12
     return clock(hour, minute, part)
+
+
+def clock_at(minutes: int, part: PartOfDay | None) -> Clock | None:
+    """A clock time counted in minutes from midnight, said on a 12-hour dial (see :func:`clock12`)."""
+    hour, minute = divmod(minutes % (24 * 60), 60)
+    if hour == 0 and part is None:
+        hour = 12  # "kwart voor één" is a quarter to one in the afternoon, by the same reading
+    return clock12(hour, minute, part)
 
 
 def clock_shape(name: str, separators: str = ".:") -> Shape:
