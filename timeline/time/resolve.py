@@ -223,12 +223,23 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
             if unit < Grain.DAY:  # "dertig seconden later" with no time before it: not the DCT's midnight
                 raise ValueError("no reference time for a clock-time offset")
         else:
+            if unit < Grain.DAY and ref.grain is Grain.DAY:  # "Gisteren ... Tien minuten later"
+                return _on_day(ref)
             # A day is too coarse to count hours from; a clock time is fine for seconds.
             finer_day = unit is Grain.DAY and ref.grain is Grain.PART_OF_DAY
             if ref.grain > unit and ref.grain > Grain.HOUR and not finer_day:
                 raise ValueError("reference time too coarse")
             return _dated(_at_part(containing(ref.start, unit).shift(n), intent.part))
+    if unit < Grain.DAY:  # "een uur geleden", "over een half uur" from a DCT that is a date
+        return _on_day(_day(anchor.dct))
     return _dated(_at_part(containing(_midnight(anchor.dct), unit).shift(n), intent.part))
+
+
+def _on_day(day: Interval) -> Resolved:
+    """A time some hours or minutes from a day with no clock time: that day, said as a time.
+    Counting from its midnight would invent a clock time (guidelines 4b: under the DCT
+    2013-02-12, ``een uur geleden`` is ``2013-02-12``, not ``2013-02-11T23``)."""
+    return Resolved(TimexType.TIME, timex.render(day), day)
 
 
 def _part_of_year_in(intent: PartOfYear, anchor: Anchor) -> Resolved:
