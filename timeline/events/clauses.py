@@ -8,11 +8,11 @@ the clause's own (its main verb, not a noun in one of its phrases).
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from ..model import Event
 from ..parse.protocol import Sentence
+from ..parse.tense import token_at
 
 __all__ = ["SentenceEvents"]
 
@@ -23,8 +23,7 @@ class SentenceEvents:
     def __init__(self, sentence: Sentence, events: Sequence[Event]) -> None:
         self.s = sentence
         self.events = list(events)
-        starts = sentence.starts
-        self.token = [max(0, bisect.bisect_right(starts, e.start) - 1) for e in self.events]
+        self.token = [token_at(sentence, e.start) for e in self.events]
         clauses = sentence.clauses
         self.first: dict[int, int] = {}  # clause -> its first token
         self.last: dict[int, int] = {}  # clause -> its last token

@@ -152,7 +152,8 @@ class Closure:
         size = 2 * n + 1 + len(times)
         g = self._graph = _Graph(size)
         edges = [(2 * i, 2 * i + 1) for i in range(n)]
-        edges += [(a, b) for a, b in zip(self._times(times), self._times(times)[1:], strict=False)]
+        calendar = [self._time[t] for t in times]
+        edges += list(zip(calendar, calendar[1:], strict=False))
         edges += [(self._time[dct.start], self._dct), (self._dct, self._time[dct.end])]
         for i, iv in enumerate(intervals):
             if iv is not None and iv.start < iv.end:
@@ -182,9 +183,6 @@ class Closure:
         else:
             g.reorder(order)
         self.kept: list[bool] = [self._add(self._facts(a, rel, b)) for a, b, rel in links]
-
-    def _times(self, times: Sequence[datetime]) -> list[int]:
-        return [self._time[t] for t in times]
 
     def _key(self, intervals: Sequence[Interval | None], times: Sequence[datetime]) -> list[float]:
         """Where each point would like to stand in the first topological order: the calendar's
