@@ -84,6 +84,8 @@ _LEXICON = {
     "unit_long": MapOf(_GRAIN),  # "jarenlang": an unknown number of units
     "season": MapOf(Enum(Season)),
     "period_of_year": MapOf(_GRAIN),  # numbered parts of a year ("het derde kwartaal")
+    "period_letter": MapOf(_GRAIN),  # "Q3", "H1 2020"
+    "period_letter_cue": _WORD_SET,  # words after which "Q3" alone is a quarter
     "numeral_extra": MapOf(Number()),  # amounts beyond the generated numerals: a fraction, or unknown
     "mod": MapOf(Enum(Mod)),  # a modifier before an expression ("begin", "ruim")
     "preposition_direction": MapOf(Enum(Direction)),  # "sinds december" looks back
@@ -109,6 +111,10 @@ _LEXICON = {
     "decade_tens": MapOf(Integer(1, 9)),  # "negentig": the tens of a decade
     "century_word": _WORD_SET,  # "de twintigste eeuw"
     "ordinal_suffix": _WORD_SET,  # "de 19e eeuw"
+    "ordinal_last": MapOf(Integer(-1, -1)),  # "de laatste vrijdag van juni"
+    "ordinal_day_the": _WORD_SET,  # "op de 15e"
+    "ordinal_day_cue": _WORD_SET,  # prepositions after which "de eerste" alone is a day
+    "ordinal_day_follow": _WORD_SET,  # words that may follow such a day (punctuation always may)
     "apostrophe": _WORD_SET,  # "de jaren '90"
     "set_every_the": _WORD_SET,  # "om de twee weken"
     "clock_hour_word": _WORD_SET,  # "uur" after a clock time
