@@ -77,7 +77,11 @@ _LEXICON = {
     "shift": MapOf(Integer()),  # the calendar unit before, of, or after the DCT's ("vorige week")
     "next_prev": MapOf(Integer()),  # the unit before or after the DCT's ("vorig weekend")
     "this": _WORD_SET,  # "dit weekend", "deze zomer"
-    "whole": _WORD_SET,  # "het hele weekend"
+    "whole": _WORD_SET,  # "het hele weekend", "de hele dag"
+    "within_unit": _WORD_SET,  # "eerder deze week", "later dit jaar"
+    "rest": _WORD_SET,  # "de rest van de week"
+    "current": _WORD_SET,  # "de lopende week"
+    "ahead_is_next": _WORD_SET,  # units after which "de komende" is the next unit ("de komende maand")
     "weekend": _WORD_SET,
     "unit": MapOf(Record({"grain": _GRAIN, "size": Integer(1, default=1), "plural": Flag(),
                           "calendar": Flag()}, required=("grain",))),  # calendar: a unit "vorige" can shift

@@ -299,6 +299,8 @@ class Rule:
     ``followed_by`` restricts it to matches that end the text, or are followed by a
     token that is no word (punctuation) or by one of those tokens (``op de eerste.``
     but not ``op de eerste dag``).
+    ``modified`` rules name a time only under a modifier before them (``aan het eind van
+    [de dag]``); alone (``de dag``) they match nothing.
     """
 
     id: str
@@ -307,6 +309,7 @@ class Rule:
     examples: tuple[str, ...] = field(default=(), converter=_strings)
     after: frozenset[str] | None = field(default=None, converter=_token_set)
     followed_by: frozenset[str] | None = field(default=None, converter=_token_set)
+    modified: bool = False
 
     def ends_at(self, norms: list[str], j: int) -> bool:
         """Whether a match may end before token ``j`` (see ``followed_by``)."""

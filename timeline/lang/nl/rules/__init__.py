@@ -25,6 +25,7 @@ from . import (
     month,
     offset,
     ordinal,
+    period,
     quarter,
     weekday,
 )
@@ -41,5 +42,5 @@ def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     families = (blocks.rules, ranges.rules, absolute.rules, weekday.rules, deictic.rules, calendar_unit.rules,
                 month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
                 clock.rules, duration.rules, sets.rules,
-                ordinal.rules, quarter.rules)  # positions in the calendar: longer than what they hold
+                ordinal.rules, quarter.rules, period.rules)  # positions in the calendar: longer than what they hold
     return tuple(rule for family in families for rule in family(v))

@@ -26,6 +26,10 @@ def stretches(v: Vocab) -> list[Rule]:
         Rule("unit.the_shift", Seq(v.the, v.w("next_prev", "shift"), Words(v.calendar_units, "unit")),
              lambda m: Relative(m["shift"], m["unit"][0]) if not m["unit"][2] else None,
              examples=("de vorige eeuw", "het vorige jaar")),
+        # Before the stretches: "de komende maand" is the next month (guidelines 4b), a tie won here.
+        Rule("unit.the_next", Seq(v.the, v.w("stretch_ahead"), Words(
+            {word: unit for word, unit in v.calendar_units.items() if word in v.lex["ahead_is_next"]}, "unit")),
+             lambda m: Relative(1, m["unit"][0]), examples=("de komende maand",)),
         Rule("stretch.around", Seq(v.the, Alt(v.w("stretch_back", "back"), v.w("stretch_ahead", "ahead")),
                                    Opt(v.count()), Words(v.units, "unit")),
              lambda m: _stretch(m, amount(m) if "n" in m else (None if m["unit"][2] else Fraction(1))),
