@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from timeline.time.algebra import DayRule, Grain, Interval, containing, easter, floor, nth_weekday
+from timeline.time.algebra import DayRule, Grain, Interval, containing, day_in, easter, floor, nth_weekday, week_in
 
 from .strategies import grains, intervals, moments
 
@@ -110,3 +110,36 @@ def test_day_rules() -> None:
     assert DayRule(easter=39).on(2017) == date(2017, 5, 25)
     with pytest.raises(ValueError):
         DayRule().on(2017)
+
+
+def test_day_in_a_month_counts_days_and_weekdays_from_either_end() -> None:
+    september = containing(datetime(2014, 9, 10), Grain.MONTH)
+    assert day_in(september, 3, 2) == date(2014, 9, 16)  # the third Tuesday
+    assert day_in(september, 15) == date(2014, 9, 15)
+    assert day_in(september, -1) == date(2014, 9, 30)
+    assert day_in(containing(datetime(2015, 3, 1), Grain.MONTH), -1, 1) == date(2015, 3, 30)  # last Monday
+    assert day_in(containing(datetime(2016, 2, 1), Grain.MONTH), -1) == date(2016, 2, 29)
+    assert day_in(containing(datetime(2016, 5, 1), Grain.YEAR), 1) == date(2016, 1, 1)
+    with pytest.raises(ValueError):
+        day_in(containing(datetime(2017, 2, 1), Grain.MONTH), 30)
+    with pytest.raises(ValueError):
+        day_in(september, 5, 3)  # September 2014 has four Wednesdays
+
+
+@given(st.integers(1000, 2999), st.integers(1, 12), st.integers(1, 7))
+def test_the_last_weekday_lies_in_the_last_seven_days(year: int, month: int, weekday: int) -> None:
+    span = containing(datetime(year, month, 1), Grain.MONTH)
+    found = day_in(span, -1, weekday)
+    assert found.isoweekday() == weekday
+    assert span.end.date() - timedelta(days=7) <= found < span.end.date()
+    assert day_in(span, 1, weekday) == nth_weekday(year, month, weekday, 1)
+
+
+def test_week_in_a_year_is_an_iso_week_and_in_a_month_the_week_of_a_monday() -> None:
+    assert week_in(containing(datetime(2019, 1, 1), Grain.YEAR), 1).start == datetime(2018, 12, 31)
+    assert week_in(containing(datetime(2015, 1, 1), Grain.YEAR), -1).start == datetime(2015, 12, 28)  # 2015-W53
+    assert week_in(containing(datetime(2016, 1, 1), Grain.YEAR), -1).start == datetime(2016, 12, 26)  # 2016-W52
+    assert week_in(containing(datetime(2024, 8, 1), Grain.MONTH), -1).start == datetime(2024, 8, 26)
+    assert week_in(containing(datetime(2024, 5, 1), Grain.MONTH), 1).start == datetime(2024, 5, 6)
+    with pytest.raises(ValueError):
+        week_in(containing(datetime(2016, 1, 1), Grain.YEAR), 53)

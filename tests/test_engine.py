@@ -18,7 +18,8 @@ from timeline.text.tokens import MatchTokens
 LANG = load_language("nl")
 EXAMPLES = sorted({example for rule in LANG.rules for example in rule.examples})
 FILLER = ["de", "het", "van", "in", "op", "om", "over", "een", "en", "tot", "zei", "minister", "Mei", "Li",
-          "3", "12", "2017", "15.30", "19-20", "'s", ".", ",", "-", "a.s.", "uur", "half", "voor"]
+          "3", "12", "2017", "15.30", "19-20", "'s", ".", ",", "-", "a.s.", "uur", "half", "voor",
+          "eind", "dag", "eerste"]
 
 
 def naive(text: str) -> list[tuple[int, int, str]]:
@@ -31,12 +32,15 @@ def naive(text: str) -> list[tuple[int, int, str]]:
             if rule.after is not None and (i == 0 or toks.norms[i - 1] not in rule.after):
                 continue
             for j, caps in rule.pattern.match(toks, i):
-                if best is None or j > best[0]:
+                if (best is None or j > best[0]) and rule.ends_at(toks.norms, j):
                     best = (j, rule, caps)
         if best is None:
             i += 1
             continue
         j, rule, caps = best
+        if rule.modified and not _after_modifier(toks.norms, i):
+            i += 1
+            continue
         built = rule.build(Match(toks, caps, i, j))
         if isinstance(built, tuple):
             out.extend((part.span[0], part.span[1], rule.id) for part in built)
@@ -44,6 +48,11 @@ def naive(text: str) -> list[tuple[int, int, str]]:
             out.append((toks.start(i), toks.end(j - 1), rule.id))
         i = j
     return out
+
+
+def _after_modifier(norms: list[str], i: int) -> bool:
+    """Whether a modifier of the lexicon ends right before token ``i``."""
+    return any(end == i for k in range(max(0, i - 4), i) for end, _ in LANG.mods.walk(norms, k, i))
 
 
 @given(st.lists(st.one_of(st.sampled_from(EXAMPLES), st.sampled_from(FILLER)), max_size=25))

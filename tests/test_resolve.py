@@ -9,7 +9,18 @@ import pytest
 
 from timeline.model import TimexType
 from timeline.time.algebra import Grain, containing
-from timeline.time.intent import Anchored, Clock, DayMonth, DayOfWeek, Deictic, Direction, PartOfYear, Relative, Tense
+from timeline.time.intent import (
+    Anchored,
+    Clock,
+    DayMonth,
+    DayOfWeek,
+    Deictic,
+    Direction,
+    Nth,
+    PartOfYear,
+    Relative,
+    Tense,
+)
 from timeline.time.resolve import Anchor, reads_tense, resolve, uses_reference
 
 THURSDAY = date(2017, 2, 2)
@@ -44,3 +55,23 @@ def test_a_clock_time_reads_what_its_day_reads() -> None:
     assert not reads_tense(Clock(9, 0))
     assert uses_reference(Clock(9, 0)) and not uses_reference(Clock(9, 0, DayOfWeek(1)))
     assert uses_reference(Clock(9, 0, Relative(1, Grain.DAY, Anchored.REFERENCE)))
+
+
+@pytest.mark.parametrize(("intent", "tense", "value"), [
+    (Nth(Relative(0, Grain.MONTH), 15), Tense.PAST, "2017-02-15"),  # op de 15e: the DCT's month either way
+    (Nth(Relative(1, Grain.MONTH), 15), Tense.PRESENT, "2017-03-15"),  # de 15e van volgende maand
+    (Nth(PartOfYear(Grain.MONTH, 9), 3, weekday=2), Tense.PRESENT, "2017-09-19"),  # derde dinsdag van september
+    (Nth(PartOfYear(Grain.MONTH, 9), 3, weekday=2), Tense.PAST, "2016-09-20"),  # the month by the tense
+    (Nth(PartOfYear(Grain.MONTH, 1), -1), Tense.PAST, "2017-01-31"),  # laatste dag van januari
+    (Nth(PartOfYear(Grain.MONTH, 8), -1, Grain.WEEK), Tense.PRESENT, "2017-W35"),  # laatste week van augustus
+    (Nth(Relative(-1, Grain.YEAR), -1, Grain.WEEK), Tense.PRESENT, "2016-W52"),  # laatste week van vorig jaar
+])
+def test_a_position_counts_in_its_month_or_year(intent: Nth, tense: Tense, value: str) -> None:
+    assert resolve(intent, Anchor(THURSDAY, tense)).value == value
+
+
+def test_a_position_the_month_lacks_is_unresolved_and_reads_what_its_month_reads() -> None:
+    assert resolve(Nth(PartOfYear(Grain.MONTH, 2), 30), Anchor(THURSDAY)).interval is None
+    assert resolve(Nth(Relative(0, Grain.MONTH), 5, weekday=5), Anchor(THURSDAY)).interval is None  # 4 Fridays
+    assert reads_tense(Nth(PartOfYear(Grain.MONTH, 9), 1)) and not reads_tense(Nth(Relative(0, Grain.MONTH), 1))
+    assert not uses_reference(Nth(Relative(0, Grain.MONTH), 1))

@@ -95,7 +95,7 @@ def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, 
         if rule.after is not None and before not in rule.after:
             continue
         for j, found in rule.pattern.match(toks, i):
-            if j > end:  # longer than any before; a tie goes to the earlier rule
+            if j > end and rule.ends_at(toks.norms, j):  # longer than any before; a tie goes to the earlier rule
                 end, best, caps = j, rule, found
     if best is None:
         return i + 1
@@ -104,7 +104,10 @@ def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, 
         out.extend(_range(built, best.id))
     elif built is not None:
         mention = Mention(Span(toks.start(i), toks.end(end - 1)), built, best.id)
-        out.append(_widen(mention, toks, i, language) if before in language.widens else mention)
+        mention = _widen(mention, toks, i, language) if before in language.widens else mention
+        if best.modified and mention.mod is None:
+            return i + 1  # "de dag" without "aan het eind van": no time
+        out.append(mention)
     return end
 
 

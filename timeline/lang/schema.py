@@ -77,13 +77,19 @@ _LEXICON = {
     "shift": MapOf(Integer()),  # the calendar unit before, of, or after the DCT's ("vorige week")
     "next_prev": MapOf(Integer()),  # the unit before or after the DCT's ("vorig weekend")
     "this": _WORD_SET,  # "dit weekend", "deze zomer"
-    "whole": _WORD_SET,  # "het hele weekend"
+    "whole": _WORD_SET,  # "het hele weekend", "de hele dag"
+    "within_unit": _WORD_SET,  # "eerder deze week", "later dit jaar"
+    "rest": _WORD_SET,  # "de rest van de week"
+    "current": _WORD_SET,  # "de lopende week"
+    "ahead_is_next": _WORD_SET,  # units after which "de komende" is the next unit ("de komende maand")
     "weekend": _WORD_SET,
     "unit": MapOf(Record({"grain": _GRAIN, "size": Integer(1, default=1), "plural": Flag(),
                           "calendar": Flag()}, required=("grain",))),  # calendar: a unit "vorige" can shift
     "unit_long": MapOf(_GRAIN),  # "jarenlang": an unknown number of units
     "season": MapOf(Enum(Season)),
     "period_of_year": MapOf(_GRAIN),  # numbered parts of a year ("het derde kwartaal")
+    "period_letter": MapOf(_GRAIN),  # "Q3", "H1 2020"
+    "period_letter_cue": _WORD_SET,  # words after which "Q3" alone is a quarter
     "numeral_extra": MapOf(Number()),  # amounts beyond the generated numerals: a fraction, or unknown
     "mod": MapOf(Enum(Mod)),  # a modifier before an expression ("begin", "ruim")
     "preposition_direction": MapOf(Enum(Direction)),  # "sinds december" looks back
@@ -109,6 +115,10 @@ _LEXICON = {
     "decade_tens": MapOf(Integer(1, 9)),  # "negentig": the tens of a decade
     "century_word": _WORD_SET,  # "de twintigste eeuw"
     "ordinal_suffix": _WORD_SET,  # "de 19e eeuw"
+    "ordinal_last": MapOf(Integer(-1, -1)),  # "de laatste vrijdag van juni"
+    "ordinal_day_the": _WORD_SET,  # "op de 15e"
+    "ordinal_day_cue": _WORD_SET,  # prepositions after which "de eerste" alone is a day
+    "ordinal_day_follow": _WORD_SET,  # words that may follow such a day (punctuation always may)
     "apostrophe": _WORD_SET,  # "de jaren '90"
     "set_every_the": _WORD_SET,  # "om de twee weken"
     "clock_hour_word": _WORD_SET,  # "uur" after a clock time

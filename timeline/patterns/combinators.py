@@ -296,6 +296,11 @@ class Rule:
     claims its tokens so that no other rule reads them as a time.
     ``after`` restricts the rule to places right after one of those tokens
     (``in 2014`` but not ``2014 mensen``); the token is not part of the match.
+    ``followed_by`` restricts it to matches that end the text, or are followed by a
+    token that is no word (punctuation) or by one of those tokens (``op de eerste.``
+    but not ``op de eerste dag``).
+    ``modified`` rules name a time only under a modifier before them (``aan het eind van
+    [de dag]``); alone (``de dag``) they match nothing.
     """
 
     id: str
@@ -303,3 +308,12 @@ class Rule:
     build: Callable[[Match], Any]
     examples: tuple[str, ...] = field(default=(), converter=_strings)
     after: frozenset[str] | None = field(default=None, converter=_token_set)
+    followed_by: frozenset[str] | None = field(default=None, converter=_token_set)
+    modified: bool = False
+
+    def ends_at(self, norms: list[str], j: int) -> bool:
+        """Whether a match may end before token ``j`` (see ``followed_by``)."""
+        if self.followed_by is None or j >= len(norms):
+            return True
+        following = norms[j]
+        return not following[:1].isalnum() or following in self.followed_by

@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from attrs import field, frozen
 
-__all__ = ["DayRule", "Grain", "Interval", "PartOfDay", "Season", "add", "containing", "day", "easter", "floor",
-           "nth_weekday"]
+__all__ = ["DayRule", "Grain", "Interval", "PartOfDay", "Season", "add", "containing", "day", "day_in", "easter",
+           "floor", "nth_weekday", "week_in"]
 
 
 class Grain(enum.IntEnum):
@@ -221,6 +221,39 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The ``n``-th ISO ``weekday`` (1 = Monday) of a month."""
     first = date(year, month, 1)
     return first + timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def day_in(span: Interval, nth: int, weekday: int | None = None) -> date:
+    """The ``nth`` day of ``span`` (a month, a year), or its ``nth`` ISO ``weekday``;
+    a negative ``nth`` counts from the end (-1: the last). ValueError where ``span`` has none."""
+    first, last = span.start.date(), span.end.date() - timedelta(days=1)
+    if nth == 0 or last < first:
+        raise ValueError("no such day")
+    if nth > 0:
+        found = first + timedelta(days=nth - 1)
+        if weekday is not None:
+            found = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        found = last + timedelta(days=nth + 1)
+        if weekday is not None:
+            found = last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
+    if not first <= found <= last:
+        raise ValueError(f"{span} has no day {nth}")
+    return found
+
+
+def week_in(span: Interval, nth: int) -> Interval:
+    """The ``nth`` week of ``span`` (-1: the last) as an ISO week: of a year its ISO week
+    ``nth`` (the last is the one that holds 28 December), of anything shorter the week of its
+    ``nth`` Monday."""
+    if span.grain is Grain.YEAR:
+        year = span.start.year
+        weeks = date(year, 12, 28).isocalendar()[1]
+        index = nth if nth > 0 else weeks + nth + 1
+        if not 1 <= index <= weeks:
+            raise ValueError(f"{year} has no week {nth}")
+        return containing(datetime.combine(date.fromisocalendar(year, index, 1), time()), Grain.WEEK)
+    return containing(datetime.combine(day_in(span, nth, 1), time()), Grain.WEEK)
 
 
 @frozen

@@ -29,6 +29,7 @@ __all__ = [
     "Holiday",
     "Intent",
     "Length",
+    "Nth",
     "PartOfYear",
     "Ref",
     "RefKind",
@@ -150,6 +151,21 @@ class PartOfYear:
 
 
 @frozen
+class Nth:
+    """A day or week placed by its position in a month or year: ``de 15e`` (day 15 of the
+    DCT's month), ``de derde dinsdag van september``, ``de laatste week van 2015``.
+
+    ``within`` is the month or year (resolved first, by its own rules); ``nth`` counts
+    from its start, or from its end when negative (-1: the last).
+    """
+
+    within: Intent
+    nth: int
+    grain: Grain = Grain.DAY  # DAY or WEEK
+    weekday: int | None = None  # the nth such weekday (1 = Monday), else the nth day
+
+
+@frozen
 class Holiday:
     """A named day, computed per year by a calendar rule (see ``timeline.lang``)."""
 
@@ -220,5 +236,5 @@ class EventRelative:
     offset: Length | None = None
 
 
-Intent = (Absolute | DayMonth | DayOfWeek | Deictic | Ref | Weekend | Relative | PartOfYear
+Intent = (Absolute | DayMonth | DayOfWeek | Deictic | Ref | Weekend | Relative | PartOfYear | Nth
           | Holiday | Decade | Century | Clock | Length | Stretch | Every | EventRelative)

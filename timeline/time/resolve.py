@@ -17,7 +17,7 @@ from typing import Any
 from attrs import frozen
 
 from . import timex
-from .algebra import Grain, Interval, PartOfDay, Season, containing
+from .algebra import Grain, Interval, PartOfDay, Season, containing, day_in, week_in
 from .intent import (
     Absolute,
     Anchored,
@@ -32,6 +32,7 @@ from .intent import (
     Holiday,
     Intent,
     Length,
+    Nth,
     PartOfYear,
     Ref,
     RefKind,
@@ -74,6 +75,8 @@ def uses_reference(intent: Intent) -> bool:
     """Whether resolving ``intent`` may read the anchor's reference time."""
     if isinstance(intent, Clock):
         return intent.day is None or uses_reference(intent.day)
+    if isinstance(intent, Nth):
+        return uses_reference(intent.within)
     return isinstance(intent, Relative) and intent.anchor is Anchored.REFERENCE
 
 
@@ -89,6 +92,8 @@ def reads_tense(intent: Intent) -> bool:
             return True
         case Clock(day=day) if day is not None:
             return reads_tense(day)
+        case Nth(within=within):
+            return reads_tense(within)
     return False
 
 
@@ -253,6 +258,16 @@ def _part_of_year_in(intent: PartOfYear, anchor: Anchor) -> Resolved:
     return _dated(_nearest(lambda y: _part_of_year(intent, y), dct.year, now, direction(intent.direction, anchor)))
 
 
+def _nth(intent: Nth, anchor: Anchor) -> Resolved:
+    """A day or week by its place in a month or year, which resolves first."""
+    within = _resolve(intent.within, anchor).interval
+    if within is None or within.grain < Grain.WEEK:
+        raise ValueError("a position needs a month or a year to count in")
+    if intent.grain is Grain.WEEK:
+        return _dated(week_in(within, intent.nth))
+    return _dated(_day(day_in(within, intent.nth, intent.weekday)))
+
+
 def _holiday(intent: Holiday, anchor: Anchor) -> Resolved:
     if intent.year is not None:
         return _dated(_day(intent.rule.on(intent.year)))
@@ -308,7 +323,7 @@ def _every(intent: Every, anchor: Anchor) -> Resolved:
 _BY_KIND: dict[type, Callable[[Any, Anchor], Resolved]] = {
     Absolute: _absolute, DayMonth: _day_month, DayOfWeek: _day_of_week, Deictic: _deictic, Ref: _ref,
     Weekend: _weekend, Relative: _relative, PartOfYear: _part_of_year_in, Holiday: _holiday, Decade: _decade,
-    Century: _century, Clock: _clock, Length: _length, Stretch: _stretch_of, Every: _every,
+    Century: _century, Clock: _clock, Length: _length, Stretch: _stretch_of, Every: _every, Nth: _nth,
 }
 """How each kind of intent is resolved (an EventRelative is resolved by the event layer)."""
 

@@ -24,6 +24,9 @@ from . import (
     holiday,
     month,
     offset,
+    ordinal,
+    period,
+    quarter,
     weekday,
 )
 from . import range as ranges  # the modules are named as the corpus files; the names here keep the builtins
@@ -38,5 +41,6 @@ def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     v = Vocab(lexicon)
     families = (blocks.rules, ranges.rules, absolute.rules, weekday.rules, deictic.rules, calendar_unit.rules,
                 month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
-                clock.rules, duration.rules, sets.rules)
+                clock.rules, duration.rules, sets.rules,
+                ordinal.rules, quarter.rules, period.rules)  # positions in the calendar: longer than what they hold
     return tuple(rule for family in families for rule in family(v))

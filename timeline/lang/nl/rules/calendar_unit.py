@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from timeline.patterns import Alt, Match, Opt, Rule, Seq, Words
+from timeline.patterns import Alt, Match, Number, Opt, Rule, Seq, Words
 from timeline.time.algebra import Grain, Season
 from timeline.time.intent import Direction, Length, PartOfYear, Relative, Stretch, Weekend
 
@@ -26,6 +26,10 @@ def stretches(v: Vocab) -> list[Rule]:
         Rule("unit.the_shift", Seq(v.the, v.w("next_prev", "shift"), Words(v.calendar_units, "unit")),
              lambda m: Relative(m["shift"], m["unit"][0]) if not m["unit"][2] else None,
              examples=("de vorige eeuw", "het vorige jaar")),
+        # Before the stretches: "de komende maand" is the next month (guidelines 4b), a tie won here.
+        Rule("unit.the_next", Seq(v.the, v.w("stretch_ahead"), Words(
+            {word: unit for word, unit in v.calendar_units.items() if word in v.lex["ahead_is_next"]}, "unit")),
+             lambda m: Relative(1, m["unit"][0]), examples=("de komende maand",)),
         Rule("stretch.around", Seq(v.the, Alt(v.w("stretch_back", "back"), v.w("stretch_ahead", "ahead")),
                                    Opt(v.count()), Words(v.units, "unit")),
              lambda m: _stretch(m, amount(m) if "n" in m else (None if m["unit"][2] else Fraction(1))),
@@ -50,11 +54,11 @@ def _units(v: Vocab) -> list[Rule]:
         Rule("unit.shift", Seq(v.w("shift", "shift"), Words(v.calendar_units, "unit")),
              lambda m: Relative(m["shift"], m["unit"][0]) if not m["unit"][2] else None,
              examples=("vorige week", "dit jaar", "volgende maand", "dit kwartaal")),
-        Rule("period.ordinal", Seq(v.the, Words(ordinals(), "nth"), v.w("period_of_year", "period"),
-                                   Opt(Seq(v.w("of"), v.year_of))),
-             lambda m: PartOfYear(m["period"], m["nth"], **in_year(m))
-             if m["nth"] <= (4 if m["period"] is Grain.QUARTER else 2) else None,
-             examples=("het eerste kwartaal", "het vierde kwartaal van 2016", "de tweede helft van vorig jaar")),
+        Rule("period.ordinal", Seq(Opt(v.w("the", "article")), Alt(Words(ordinals(), "nth"), Seq(
+                                       Number(1, 4, "nth", digits=1), v.w("ordinal_suffix"))),
+                                   v.w("period_of_year", "period"), Opt(Seq(Opt(v.w("of")), v.year_of))),
+             _period, examples=("het eerste kwartaal", "het vierde kwartaal van 2016", "de tweede helft van vorig jaar",
+                                "het 4de kwartaal 2018", "3de kwartaal 2019", "de tweede jaarhelft")),
     ]
 
 
@@ -73,6 +77,16 @@ def _seasons(v: Vocab) -> list[Rule]:
              lambda m: PartOfYear(Grain.SEASON, _number(m), direction=direction_of(m)),
              examples=("de zomer", "het najaar")),
     ]
+
+
+def _period(m: Match) -> PartOfYear | None:
+    """A numbered quarter or half; a half needs an article or a year (``eerste helft`` alone
+    is a match's)."""
+    if m["nth"] > (4 if m["period"] is Grain.QUARTER else 2):
+        return None
+    if m["period"] is Grain.HALF and "article" not in m and not in_year(m):
+        return None
+    return PartOfYear(m["period"], m["nth"], **in_year(m))
 
 
 def _number(m: Match) -> int:
