@@ -32,6 +32,18 @@ CASES = [
     ("De gemeente maakte vorige week bekend dat de brug dichtgaat.", "vorige week", Tense.PAST),
     ("Op tweede kerstdag waren de winkels gewoon open.", "tweede kerstdag", Tense.PAST),
     ("De omzet was in het derde kwartaal met vier procent gestegen.", "het derde kwartaal", Tense.PAST),
+    # Coordinated clauses: each conjunct has its own finite verb, and so its own tense.
+    ("Hij vertrok maandag en keert donderdag terug.", "maandag", Tense.PAST),
+    ("Hij vertrok maandag en keert donderdag terug.", "donderdag", Tense.PRESENT),
+    ("Hij vertrok maandag naar Parijs en hij komt zaterdag terug.", "zaterdag", Tense.PRESENT),
+    ("Zij werd dinsdag opgepakt en verschijnt vrijdag voor de rechter.", "dinsdag", Tense.PAST),
+    ("Zij werd dinsdag opgepakt en verschijnt vrijdag voor de rechter.", "vrijdag", Tense.PRESENT),
+    ("De minister, die maandag vertrok en vrijdag terugkeert, zweeg.", "vrijdag", Tense.PRESENT),
+    ("De minister, die maandag vertrok en vrijdag terugkeert, zweeg.", "maandag", Tense.PAST),
+    ("Het kabinet vergadert vrijdag en besloot dinsdag al over de begroting.", "dinsdag", Tense.PAST),
+    ("Het kabinet vergadert vrijdag en besloot dinsdag al over de begroting.", "vrijdag", Tense.PRESENT),
+    ("De brug werd in maart geopend en is sinds mei een monument.", "maart", Tense.PAST),
+    ("Hij kocht maandag brood en fruit voor de kinderen.", "maandag", Tense.PAST),
 ]
 
 
@@ -74,6 +86,15 @@ def test_a_plural_that_may_be_past_follows_the_narrative() -> None:
     text = "In zijn laatste week legde de president nog sancties op. Daarna zetten zij in december diplomaten uit."
     assert tense_of(text, "december") is Tense.PAST
     assert tense_of("Daarna zetten zij in december diplomaten uit.", "december") is Tense.PRESENT
+
+
+def test_a_coordinator_between_two_finite_verbs_starts_a_clause() -> None:
+    (block,) = read("Hij vertrok maandag en keert donderdag terug.", BuiltinParser(), LANG)
+    (sentence,) = block.sentences()
+    assert sentence.clauses == (0, 0, 0, 1, 1, 1, 1, 1)
+    (block,) = read("De minister en de premier zeiden dat Jan en Piet kwamen.", BuiltinParser(), LANG)
+    (sentence,) = block.sentences()
+    assert sentence.clauses[:5] == (0, 0, 0, 0, 0)  # "en" between subjects joins no clauses
 
 
 def test_a_capitalized_word_mid_sentence_is_a_name_not_a_verb() -> None:
