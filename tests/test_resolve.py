@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from timeline.model import TimexType
-from timeline.time.algebra import Grain, containing
+from timeline.time.algebra import Grain, PartOfDay, containing
 from timeline.time.intent import (
     Anchored,
     Clock,
@@ -20,6 +20,7 @@ from timeline.time.intent import (
     PartOfYear,
     Relative,
     Tense,
+    Weekend,
 )
 from timeline.time.resolve import Anchor, reads_tense, resolve, uses_reference
 
@@ -75,3 +76,42 @@ def test_a_position_the_month_lacks_is_unresolved_and_reads_what_its_month_reads
     assert resolve(Nth(Relative(0, Grain.MONTH), 5, weekday=5), Anchor(THURSDAY)).interval is None  # 4 Fridays
     assert reads_tense(Nth(PartOfYear(Grain.MONTH, 9), 1)) and not reads_tense(Nth(Relative(0, Grain.MONTH), 1))
     assert not uses_reference(Nth(Relative(0, Grain.MONTH), 1))
+MONDAY, APRIL = date(2017, 2, 6), date(2017, 4, 10)
+
+
+@pytest.mark.parametrize(("intent", "dct", "tense", "value"), [
+    (DayOfWeek(5, nearest=True), MONDAY, Tense.PRESENT, "2017-02-03"),  # de slotkoers van vrijdag (ligt)
+    (DayOfWeek(6, nearest=True), THURSDAY, Tense.PRESENT, "2017-02-04"),  # de wedstrijd van zaterdag (gaat door)
+    (DayOfWeek(4, nearest=True), THURSDAY, Tense.PRESENT, "2017-02-02"),  # the DCT's own day
+    (DayOfWeek(6, nearest=True), THURSDAY, Tense.PAST, "2017-01-28"),  # a past clause still looks back
+    (DayOfWeek(5, nearest=True), MONDAY, Tense.FUTURE, "2017-02-10"),  # a future one ahead
+    (DayOfWeek(5, Direction.FORWARD, nearest=True), MONDAY, Tense.PRESENT, "2017-02-10"),  # komende vrijdag
+    (DayOfWeek(2, nearest=True, part=PartOfDay.EVENING), date(2017, 2, 3), Tense.PRESENT, "2017-01-31TEV"),
+    (PartOfYear(Grain.MONTH, 3, nearest=True), APRIL, Tense.PRESENT, "2017-03"),  # de cijfers van maart
+    (PartOfYear(Grain.MONTH, 7, nearest=True), APRIL, Tense.PRESENT, "2017-07"),  # het festival van juli
+    (PartOfYear(Grain.MONTH, 3, nearest=True), APRIL, Tense.FUTURE, "2018-03"),
+    (DayMonth(4, 2, nearest=True), APRIL, Tense.PRESENT, "2017-04-02"),  # de rellen van 2 april
+    (DayMonth(2, 29, nearest=True), date(2013, 3, 1), Tense.PRESENT, "2012-02-29"),  # a year back, three ahead
+    (DayMonth(2, 29, nearest=True), date(2015, 3, 1), Tense.PRESENT, "2016-02-29"),
+    (Weekend(nearest=True), MONDAY, Tense.PRESENT, "2017-W05-WE"),  # de rellen van het weekend
+    (Weekend(nearest=True), date(2017, 2, 9), Tense.PRESENT, "2017-W06-WE"),
+    (Weekend(nearest=True), date(2017, 2, 11), Tense.PRESENT, "2017-W06-WE"),  # in the weekend: that one
+])
+def test_the_time_of_a_thing_named_before_it_is_the_nearest(intent: object, dct: date, tense: Tense,
+                                                            value: str) -> None:
+    assert resolve(intent, Anchor(dct, tense)).value == value  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("intent", "dct", "tense", "value"), [
+    (DayMonth(2, 29), date(2008, 7, 10), Tense.PAST, "2008-02-29"),
+    (DayMonth(2, 29), date(2011, 7, 10), Tense.PAST, "2008-02-29"),
+    (DayMonth(2, 29), date(2009, 1, 10), Tense.PRESENT, "2012-02-29"),
+    (DayMonth(2, 29), date(2012, 2, 29), Tense.PAST, "2012-02-29"),
+    (DayMonth(2, 29), date(2012, 2, 29), Tense.PRESENT, "2012-02-29"),
+    (DayMonth(2, 29), date(2096, 3, 1), Tense.PRESENT, "2104-02-29"),  # 2100 is no leap year
+    (DayMonth(2, 29), date(2104, 2, 1), Tense.PAST, "2096-02-29"),
+    (DayMonth(3, 31), date(2017, 3, 30), Tense.PAST, "2016-03-31"),
+])
+def test_a_day_only_some_years_have_is_in_the_nearest_year_that_has_it(intent: DayMonth, dct: date, tense: Tense,
+                                                                      value: str) -> None:
+    assert resolve(intent, Anchor(dct, tense)).value == value

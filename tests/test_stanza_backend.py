@@ -537,3 +537,23 @@ def test_real_parse_many_is_one_bulk_call(model: StanzaParser) -> None:
     assert all(text[t.start:t.end] == t.text for text, r in zip(texts, results, strict=True)
                for s in r for t in s.tokens)
     assert [len(r) > 0 for r in results] == [True, True]
+
+
+NARRATIVE = [  # (DCT, sentence, the values of its expressions): the direction read from stanza's parse
+    ("2017-02-02", "Hij vertrok maandag en keert zaterdag terug.", ["2017-01-30", "2017-02-04"]),
+    ("2017-02-02", "De verdachte werd dinsdag opgepakt en verschijnt vrijdag voor de rechter.",
+     ["2017-01-31", "2017-02-03"]),
+    ("2017-02-06", "De slotkoers van vrijdag ligt 3 procent lager.", ["2017-02-03"]),
+    ("2017-02-02", "De wedstrijd van zaterdag gaat door.", ["2017-02-04"]),
+    ("2017-02-02", "Man aangehouden na steekpartij op dinsdagavond", ["2017-01-31TEV"]),
+    ("2017-02-02", "Nadat de man op dinsdagavond was aangehouden, bekende hij de diefstal.", ["2017-01-31TEV"]),
+    ("2017-02-02", "Toen de politie op dinsdag arriveerde, was de man al weg.", ["2017-01-31"]),
+    ("2017-02-02", "Tijdens een bijeenkomst op 3 maart verklaarde de burgemeester dat hij stopt.", ["2016-03-03"]),
+    ("2015-02-10", "In het derde kwartaal werd een winst van drie miljoen euro geboekt.", ["2014-Q3"]),
+]
+
+
+@real
+@pytest.mark.parametrize(("dct", "text", "values"), NARRATIVE, ids=[n[1][:40] for n in NARRATIVE])
+def test_real_narrative_directions(model: StanzaParser, dct: str, text: str, values: list[str]) -> None:
+    assert [t.value for t in timeline.recognize(text, dct=dct, parser=model)] == values

@@ -32,6 +32,33 @@ CASES = [
     ("De gemeente maakte vorige week bekend dat de brug dichtgaat.", "vorige week", Tense.PAST),
     ("Op tweede kerstdag waren de winkels gewoon open.", "tweede kerstdag", Tense.PAST),
     ("De omzet was in het derde kwartaal met vier procent gestegen.", "het derde kwartaal", Tense.PAST),
+    # Coordinated clauses: each conjunct has its own finite verb, and so its own tense.
+    ("Hij vertrok maandag en keert donderdag terug.", "maandag", Tense.PAST),
+    ("Hij vertrok maandag en keert donderdag terug.", "donderdag", Tense.PRESENT),
+    ("Hij vertrok maandag naar Parijs en hij komt zaterdag terug.", "zaterdag", Tense.PRESENT),
+    ("Zij werd dinsdag opgepakt en verschijnt vrijdag voor de rechter.", "dinsdag", Tense.PAST),
+    ("Zij werd dinsdag opgepakt en verschijnt vrijdag voor de rechter.", "vrijdag", Tense.PRESENT),
+    ("De minister, die maandag vertrok en vrijdag terugkeert, zweeg.", "vrijdag", Tense.PRESENT),
+    ("De minister, die maandag vertrok en vrijdag terugkeert, zweeg.", "maandag", Tense.PAST),
+    ("Het kabinet vergadert vrijdag en besloot dinsdag al over de begroting.", "dinsdag", Tense.PAST),
+    ("Het kabinet vergadert vrijdag en besloot dinsdag al over de begroting.", "vrijdag", Tense.PRESENT),
+    ("De brug werd in maart geopend en is sinds mei een monument.", "maart", Tense.PAST),
+    ("Hij kocht maandag brood en fruit voor de kinderen.", "maandag", Tense.PAST),
+    # A sentence with no finite verb: past with a participle of what happened, else present.
+    ("Man aangehouden na steekpartij op dinsdagavond", "dinsdagavond", Tense.PAST),
+    ("Nieuwe cijfers gepubliceerd op dinsdag", "dinsdag", Tense.PAST),
+    ("Museum op zaterdag gesloten", "zaterdag", Tense.PRESENT),
+    ("Slotkoers van vrijdag: 12,34", "vrijdag", Tense.PRESENT),
+    # Subordinate clauses and phrases of a past report keep their own verb.
+    ("Tijdens een bijeenkomst op 3 maart verklaarde hij dat hij stopt.", "3 maart", Tense.PAST),
+    ("Nadat hij op 12 mei was vertrokken, bleef het stil.", "12 mei", Tense.PAST),
+    ("De minister zei dat het kabinet op dinsdag had besloten.", "dinsdag", Tense.PAST),
+    ("De brand, die op dinsdagavond in de keuken van het restaurant begon, was snel geblust.",
+     "dinsdagavond", Tense.PAST),
+    ("Werd de man dinsdagavond aangehouden?", "dinsdagavond", Tense.PAST),
+    ("Wordt de man dinsdagavond voorgeleid?", "dinsdagavond", Tense.PRESENT),
+    ("In het derde kwartaal werd een winst van drie miljoen euro geboekt.", "het derde kwartaal", Tense.PAST),
+    ("Het bedrijf had in het derde kwartaal een verlies gemaakt.", "het derde kwartaal", Tense.PAST),
 ]
 
 
@@ -74,6 +101,27 @@ def test_a_plural_that_may_be_past_follows_the_narrative() -> None:
     text = "In zijn laatste week legde de president nog sancties op. Daarna zetten zij in december diplomaten uit."
     assert tense_of(text, "december") is Tense.PAST
     assert tense_of("Daarna zetten zij in december diplomaten uit.", "december") is Tense.PRESENT
+
+
+def test_a_coordinator_between_two_finite_verbs_starts_a_clause() -> None:
+    (block,) = read("Hij vertrok maandag en keert donderdag terug.", BuiltinParser(), LANG)
+    (sentence,) = block.sentences()
+    assert sentence.clauses == (0, 0, 0, 1, 1, 1, 1, 1)
+    (block,) = read("De minister en de premier zeiden dat Jan en Piet kwamen.", BuiltinParser(), LANG)
+    (sentence,) = block.sentences()
+    assert sentence.clauses[:5] == (0, 0, 0, 0, 0)  # "en" between subjects joins no clauses
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    ("De slotkoers van vrijdag ligt 3 procent lager.", "2017-02-06", "2017-02-03"),  # a Monday: 3 days back
+    ("De wedstrijd van zaterdag gaat door.", "2017-02-02", "2017-02-04"),  # a Thursday: 2 days ahead
+    ("De wedstrijd van zaterdag werd gestaakt.", "2017-02-02", "2017-01-28"),  # a past clause looks back
+    ("De wedstrijd van zaterdag zal doorgaan.", "2017-02-06", "2017-02-11"),  # a future one ahead
+    ("De cijfers van maart laten een daling zien.", "2017-04-10", "2017-03"),
+])
+def test_a_time_after_a_noun_and_van_in_a_present_clause_is_the_nearest(text: str, dct: str, value: str) -> None:
+    (found,) = timeline.recognize(text, dct=dct)
+    assert found.value == value
 
 
 def test_a_capitalized_word_mid_sentence_is_a_name_not_a_verb() -> None:

@@ -8,7 +8,8 @@ without a core token (a word that every match holds, such as a month or a
 digit) are skipped, looking back from each core token only as far as a match
 can start before it. A second, local step widens a mention over a modifier
 before it (``begin``, ``eind``, ``ruim``) and notes a preposition that forces a
-direction (``sinds``).
+direction (``sinds``) or ties the expression to a noun before it, whose time it
+tells (``de slotkoers van vrijdag``: the nearest Friday in a present clause).
 """
 
 from __future__ import annotations
@@ -130,4 +131,8 @@ def _widen(mention: Mention, toks: MatchTokens, i: int, language: Language) -> M
     forced = language.words("preposition_direction").get(before)
     if forced and hasattr(mention.intent, "direction") and mention.intent.direction is None:
         return attrs.evolve(mention, intent=attrs.evolve(mention.intent, direction=Direction(forced)))
+    if before in language.words("preposition_nearest") and hasattr(mention.intent, "nearest"):
+        modifier = language.mods.children.get(toks.norms[i - 2]) if i > 1 else None
+        if modifier is None or not modifier.has_value:  # "de slotkoers van vrijdag", not "eind van maart"
+            return attrs.evolve(mention, intent=attrs.evolve(mention.intent, nearest=True))
     return mention

@@ -69,7 +69,8 @@ class Language:
         object.__setattr__(self, "by_pair", pair_index(self.rules))
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
         object.__setattr__(self, "mod_ends", frozenset(key[-1] for key in self.mods.keys()))
-        object.__setattr__(self, "widens", self.mod_ends | self.words("preposition_direction").keys())
+        object.__setattr__(self, "widens", self.mod_ends | self.words("preposition_direction").keys()
+                           | self.words("preposition_nearest").keys())
         object.__setattr__(self, "core", frozenset(core))
         leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in self.rules}
         if blind := [rid for rid, (_, miss) in leads.items() if miss >= 0]:

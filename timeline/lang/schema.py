@@ -93,6 +93,7 @@ _LEXICON = {
     "numeral_extra": MapOf(Number()),  # amounts beyond the generated numerals: a fraction, or unknown
     "mod": MapOf(Enum(Mod)),  # a modifier before an expression ("begin", "ruim")
     "preposition_direction": MapOf(Enum(Direction)),  # "sinds december" looks back
+    "preposition_nearest": _WORD_SET,  # "de slotkoers van vrijdag": the nearest Friday, either way
     "year_cue": _WORD_SET,  # words after which a bare four-digit number is a year
     "holiday": MapOf(Record({"month": Integer(1, 12), "day": Integer(1, 31), "easter": Integer(),
                              "weekday": Integer(1, 7), "nth": Integer(1, 5), "if_sunday": Integer()},

@@ -19,9 +19,12 @@ future? The answer comes from its verb group, as the parser analyzed it:
 
 The verb that decides is the finite verb of the expression's own clause
 nearest to it; in a clause without one, the nearest finite verb of the
-sentence; in a sentence without one, the present. Which forms are auxiliaries
-of which kind, and which endings a plural past has, is the language's data
-(``verbs.toml``, ``tense.toml``).
+sentence. A sentence without one (a headline, a caption) is past when it has a
+past participle that tells no state: it leaves out the auxiliary of a perfect or
+a passive (``Man aangehouden na steekpartij op dinsdagavond``); else present
+(``Slotkoers van vrijdag: 12,34``). Which forms are auxiliaries of which kind,
+and which endings a plural past has, is the language's data (``verbs.toml``,
+``tense.toml``).
 """
 
 from __future__ import annotations
@@ -85,7 +88,7 @@ def clause_tense(sentence: Sentence, k: int, cues: TenseCues,
     when a verb needs it)."""
     verb = _deciding_verb(sentence, k)
     if verb is None:
-        return Tense.PRESENT
+        return _verbless(sentence, cues)
     tense = _group_tense(sentence, verb, cues)
     if (tense is Tense.PRESENT and cues.may_be_plural_past(sentence.texts[verb].lower())
             and _narrative(before(), cues) is Tense.PAST):
@@ -101,6 +104,15 @@ def _deciding_verb(sentence: Sentence, k: int) -> int | None:
         return None
     own = [j for j in finite if clauses[j] == clauses[k]] or finite
     return min(own, key=lambda j: (abs(j - k), j))
+
+
+def _verbless(sentence: Sentence, cues: TenseCues) -> Tense:
+    """A sentence with no finite verb: past with a participle that tells what happened (the
+    auxiliary left out, as headlines do), else present."""
+    for j, feats in enumerate(sentence.feats):
+        if feats.get("VerbForm") == "Part" and sentence.texts[j].lower() not in cues.stative:
+            return Tense.PAST
+    return Tense.PRESENT
 
 
 def _narrative(before: Sequence[Sentence], cues: TenseCues) -> Tense | None:

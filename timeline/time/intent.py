@@ -86,16 +86,23 @@ class DayMonth:
     month: int
     day: int
     direction: Direction | None = None
+    nearest: bool = False  # the time of a thing named before it ("de rellen van 12 maart"): see DayOfWeek
 
 
 @frozen
 class DayOfWeek:
-    """A weekday (1 = Monday), maybe forced, maybe in a given week, maybe with a part of day."""
+    """A weekday (1 = Monday), maybe forced, maybe in a given week, maybe with a part of day.
+
+    ``nearest``: it tells the time of a thing named before it (``de slotkoers van
+    vrijdag``), not of its clause's verb, so a present tense does not send it ahead:
+    the nearest such day, either way (a past or future clause still points).
+    """
 
     weekday: int
     direction: Direction | None = None
     week_shift: int | None = None  # "vorige week woensdag": -1
     part: PartOfDay | None = None
+    nearest: bool = False
 
 
 @frozen
@@ -119,6 +126,7 @@ class Weekend:
 
     shift: int | None = None
     direction: Direction | None = None
+    nearest: bool = False  # "de rellen van het weekend": see DayOfWeek
 
 
 @frozen
@@ -148,6 +156,7 @@ class PartOfYear:
     year: int | None = None
     year_shift: int | None = None
     direction: Direction | None = None
+    nearest: bool = False  # "de cijfers van maart": see DayOfWeek
 
 
 @frozen

@@ -71,6 +71,21 @@ def direction(forced: Direction | None, anchor: Anchor) -> Direction:
     return Direction.BACK if anchor.tense is Tense.PAST else Direction.FORWARD
 
 
+def _either_way(intent: DayOfWeek | DayMonth | PartOfYear | Weekend, anchor: Anchor) -> bool:
+    """Whether the nearest occurrence either way is meant: an expression that tells the time
+    of a thing named before it (``de slotkoers van vrijdag``, ``de cijfers van maart``) in a
+    present clause, whose tense times the verb, not the thing. A past or future clause, and
+    a forcing word, still point one way."""
+    return intent.nearest and intent.direction is None and anchor.tense is Tense.PRESENT
+
+
+def _closer(back: Interval, ahead: Interval, now: Interval) -> Interval:
+    """Of two occurrences, the one nearer to ``now`` (a tie goes ahead, as the present does)."""
+    before = max(timedelta(0), now.start - back.end)
+    after = max(timedelta(0), ahead.start - now.end)
+    return back if before < after else ahead
+
+
 def uses_reference(intent: Intent) -> bool:
     """Whether resolving ``intent`` may read the anchor's reference time."""
     if isinstance(intent, Clock):
@@ -150,6 +165,14 @@ def _nearest(make: Callable[[int], Interval | None], around: int, now: Interval,
     raise ValueError("no occurrence near the anchor")
 
 
+def _nearest_of(make: Callable[[int], Interval | None], around: int, now: Interval,
+                way: Direction | None) -> Interval:
+    """:func:`_nearest` on the side ``way``, or (``None``) the nearer of the two sides."""
+    if way is not None:
+        return _nearest(make, around, now, way)
+    return _closer(_nearest(make, around, now, Direction.BACK), _nearest(make, around, now, Direction.FORWARD), now)
+
+
 def _part_of_year(intent: PartOfYear, year: int) -> Interval | None:
     g = intent.grain
     if g is Grain.WEEK:
@@ -182,8 +205,9 @@ def _absolute(intent: Absolute, anchor: Anchor) -> Resolved:
 
 
 def _day_month(intent: DayMonth, anchor: Anchor) -> Resolved:
-    way = direction(intent.direction, anchor)
-    return _dated(_nearest(lambda y: _day(date(y, intent.month, intent.day)), anchor.dct.year, _day(anchor.dct), way))
+    way = None if _either_way(intent, anchor) else direction(intent.direction, anchor)
+    return _dated(_nearest_of(lambda y: _day(date(y, intent.month, intent.day)), anchor.dct.year, _day(anchor.dct),
+                              way))
 
 
 def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:
@@ -191,10 +215,13 @@ def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:
     if intent.week_shift is not None:  # "volgende week dinsdag": that week's day, whatever the DCT's weekday
         monday = containing(_midnight(dct), Grain.WEEK).shift(intent.week_shift).start.date()
         return _dated(_day(monday + timedelta(days=wd - 1), intent.part))
-    if direction(intent.direction, anchor) is Direction.BACK:
-        found = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+    back, ahead = (dct.isoweekday() - wd) % 7, (wd - dct.isoweekday()) % 7
+    if _either_way(intent, anchor):  # "de slotkoers van vrijdag" on a Monday: the Friday before
+        found = dct - timedelta(days=back) if back < ahead else dct + timedelta(days=ahead)
+    elif direction(intent.direction, anchor) is Direction.BACK:
+        found = dct - timedelta(days=back)
     else:
-        found = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+        found = dct + timedelta(days=ahead)
     return _dated(_day(found, intent.part))
 
 
@@ -217,6 +244,8 @@ def _weekend(intent: Weekend, anchor: Anchor) -> Resolved:
         return _dated(this if this.start >= today.start else this.shift(1))
     if anchor.tense is Tense.PAST:  # the latest weekend that has started by the DCT
         return _dated(this if this.start <= today.start else this.shift(-1))
+    if _either_way(intent, anchor) and this.start > today.start:  # "de rellen van het weekend"
+        return _dated(_closer(this.shift(-1), this, today))
     return _dated(this)
 
 
@@ -255,7 +284,8 @@ def _part_of_year_in(intent: PartOfYear, anchor: Anchor) -> Resolved:
         base = dct.year - (intent.grain is Grain.SEASON and intent.index == 4 and dct.month <= 2)
         return _dated(_part_of_year(intent, base + intent.year_shift))
     now = containing(_midnight(dct), intent.grain)
-    return _dated(_nearest(lambda y: _part_of_year(intent, y), dct.year, now, direction(intent.direction, anchor)))
+    way = None if _either_way(intent, anchor) else direction(intent.direction, anchor)
+    return _dated(_nearest_of(lambda y: _part_of_year(intent, y), dct.year, now, way))
 
 
 def _nth(intent: Nth, anchor: Anchor) -> Resolved:

@@ -1,7 +1,9 @@
 """Clauses: a subordinator opens one, clause punctuation closes it; after a comma the
 clause still waiting for its finite verb resumes, so an inserted clause or an
-apposition does not cut the main clause in two; a clause with no finite verb
-("als minister") belongs to the clause around it."""
+apposition does not cut the main clause in two; a coordinator between two finite
+verbs of one clause starts a clause of its own ("Hij vertrok maandag en keert
+donderdag terug": each has its own tense, as a tree parser's ``conj`` does); a clause
+with no finite verb ("als minister") belongs to the clause around it."""
 
 from __future__ import annotations
 
@@ -50,11 +52,12 @@ def clauses(an: Analysis) -> tuple[list[int], list[bool]]:
     whether a subordinator opened it."""
     n, opener, clause = an.n, an.opener, an.clause
     segments = _segments(an)
-    if len(segments) <= 1 and not any(opener):  # one stretch, no subordinator: one clause
+    joins = [tag == "CCONJ" for tag in an.tag] if "CCONJ" in an.tag else [False] * n
+    if len(segments) <= 1 and not any(opener) and not any(joins):  # one stretch, no subordinator: one clause
         return [-1], [False]
     finite, plain = _finite(an)
-    # Only openers and finite verbs move to another clause; the words between stay in it.
-    turns = list(itertools.compress(range(n), map(operator.or_, opener, finite)))
+    # Only openers, coordinators and finite verbs move to another clause; the words between stay in it.
+    turns = list(itertools.compress(range(n), map(operator.or_, map(operator.or_, opener, finite), joins)))
     found = _Clauses()
     cur = 0
     done = 0  # tokens before this have their clause
@@ -64,14 +67,23 @@ def clauses(an: Analysis) -> tuple[list[int], list[bool]]:
         if k > 0 and not opener[a]:
             cur = _resume(found, cur, k, segments, finite)
         at = a  # the tokens from here up to the next turn stay in the current clause
+        join = -1  # a coordinator after the current clause's finite verb: a second clause may start there
         while q < len(turns) and turns[q] < b:
             j = turns[q]
             q += 1
             if at < j:
                 clause[at:j] = [cur] * (j - at)
                 found.used[cur] = True
-            cur = _turn(an, found, cur, j, finite, plain)
             at = j + 1
+            if joins[j] and not opener[j] and not finite[j]:
+                clause[j] = cur
+                join = j if found.has_finite[cur] else -1
+                continue
+            if join >= 0 and finite[j] and not opener[j]:  # "... vertrok maandag en keert ... terug"
+                cur = found.new(cur, found.sub[cur])
+                clause[join:j] = [cur] * (j - join)
+            join = -1
+            cur = _turn(an, found, cur, j, finite, plain)
         if at < b:
             clause[at:b] = [cur] * (b - at)
             found.used[cur] = True
