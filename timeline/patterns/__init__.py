@@ -15,8 +15,8 @@ by the tokens they can begin with in :mod:`~timeline.patterns.index`.
 'year.in'
 """
 
-from .combinators import Alt, Cap, Match, Opt, Part, Rule, Seq
+from .combinators import Ahead, Alt, Cap, Glued, Match, Opt, Part, Rule, Seq
 from .elements import ANY, DIGIT, NUMERIC, Element, Number, Shape, Trie, Words, token_key
 
-__all__ = ["ANY", "DIGIT", "NUMERIC", "Alt", "Cap", "Element", "Match", "Number", "Opt", "Part", "Rule", "Seq",
+__all__ = ["ANY", "DIGIT", "NUMERIC", "Ahead", "Alt", "Cap", "Element", "Glued", "Match", "Number", "Opt", "Part", "Rule", "Seq",
            "Shape", "Trie", "Words", "token_key"]

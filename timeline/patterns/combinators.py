@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
-from ..text.tokens import MatchTokens
+from ..text.tokens import MatchTokens, tokenize
 from .elements import (
     ANY,
     DIGIT,
@@ -28,7 +28,7 @@ from .elements import (
     Lead,
 )
 
-__all__ = ["Alt", "Cap", "Match", "Opt", "Part", "Rule", "Seq"]
+__all__ = ["Ahead", "Alt", "Cap", "Glued", "Match", "Opt", "Part", "Rule", "Seq"]
 
 _KINDS = frozenset({DIGIT, NUMERIC, ANY})  # first tokens that stand for a kind of token, not a word
 
@@ -239,6 +239,79 @@ class Cap(Element):
         return NO_MATCH
 
 
+class Ahead(Element):
+    """A look at the tokens after a match, taking none of them: ``part`` must match there
+    (or, with ``negate``, must not). ``end`` says what holds at the end of the text.
+    A year is a year before a comma, an amount before ``euro``."""
+
+    def __init__(self, part: Element, *, negate: bool = False, end: bool | None = None) -> None:
+        self.part, self.negate = part, negate
+        self.end = negate if end is None else end
+
+    def first(self) -> frozenset[str]:
+        return frozenset()
+
+    def nullable(self) -> bool:
+        return True
+
+    def longest(self) -> int:
+        return 0
+
+    def shortest(self) -> int:
+        return 0
+
+    def nth(self, k: int) -> frozenset[str]:
+        return frozenset()
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        return None
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return frozenset({()})
+
+    def lead(self, core: frozenset[str]) -> Lead:
+        return {}, 0
+
+    def match(self, toks: MatchTokens, i: int) -> Found:
+        if i >= len(toks.norms):
+            return [(i, NO_CAPTURES)] if self.end else NO_MATCH
+        return [(i, NO_CAPTURES)] if bool(self.part.match(toks, i)) != self.negate else NO_MATCH
+
+
+class Glued(Element):
+    """An element written right after the token before it, with no space between
+    (the ``,32`` of ``1487,32``)."""
+
+    def __init__(self, part: Element) -> None:
+        self.part = part
+
+    def first(self) -> frozenset[str]:
+        return self.part.first()
+
+    def longest(self) -> int:
+        return self.part.longest()
+
+    def shortest(self) -> int:
+        return self.part.shortest()
+
+    def nth(self, k: int) -> frozenset[str]:
+        return self.part.nth(k)
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        return self.part.anchors(frequent)
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return self.part.heads(n)
+
+    def lead(self, core: frozenset[str]) -> Lead:
+        return self.part.lead(core)
+
+    def match(self, toks: MatchTokens, i: int) -> Found:
+        if 0 < i < len(toks.norms) and toks.start(i) == toks.end(i - 1):
+            return self.part.match(toks, i)
+        return NO_MATCH
+
+
 class Match:
     """What a rule matched: captured values and their character spans (for reading only).
 
@@ -287,6 +360,12 @@ def _token_set(values: Iterable[str] | None) -> frozenset[str] | None:
     return None if values is None else frozenset(values)
 
 
+def _longer_keys(rule: Rule) -> tuple[tuple[str, ...], ...]:
+    """The keys of ``after`` that are several tokens (``t/m``, ``tot en met``), as their tokens."""
+    keys = (tuple(tokenize(key)) for key in rule.after or ())
+    return tuple(key for key in keys if len(key) > 1)
+
+
 @frozen
 class Rule:
     """A recognition rule: an id, a pattern, and how to build the meaning from a match.
@@ -295,7 +374,8 @@ class Rule:
     such as the two ends of a range), or ``None`` to block: a blocking rule
     claims its tokens so that no other rule reads them as a time.
     ``after`` restricts the rule to places right after one of those tokens
-    (``in 2014`` but not ``2014 mensen``); the token is not part of the match.
+    (``in 2014`` but not ``2014 mensen``), or those words (``t/m``, ``tot en met``:
+    ``after_long`` has them as tokens); they are not part of the match.
     """
 
     id: str
@@ -303,3 +383,10 @@ class Rule:
     build: Callable[[Match], Any]
     examples: tuple[str, ...] = field(default=(), converter=_strings)
     after: frozenset[str] | None = field(default=None, converter=_token_set)
+    after_long: tuple[tuple[str, ...], ...] = field(init=False, default=Factory(_longer_keys, takes_self=True))
+
+    def follows(self, norms: list[str], i: int) -> bool:
+        """Whether token ``i`` stands right after one of the ``after`` tokens or words."""
+        if self.after is None or (i and norms[i - 1] in self.after):
+            return True
+        return any(tuple(norms[i - len(key):i]) == key for key in self.after_long if len(key) <= i)

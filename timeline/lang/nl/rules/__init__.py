@@ -23,8 +23,10 @@ from . import (
     duration,
     holiday,
     month,
+    numeric,
     offset,
     weekday,
+    year,
 )
 from . import range as ranges  # the modules are named as the corpus files; the names here keep the builtins
 from . import set as sets
@@ -36,7 +38,7 @@ __all__ = ["build_rules"]
 def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     """Every Dutch rule, built over the lexicon's word classes, in priority order."""
     v = Vocab(lexicon)
-    families = (blocks.rules, ranges.rules, absolute.rules, weekday.rules, deictic.rules, calendar_unit.rules,
-                month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
+    families = (blocks.rules, ranges.rules, absolute.rules, numeric.rules, year.rules, weekday.rules, deictic.rules,
+                calendar_unit.rules, month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
                 clock.rules, duration.rules, sets.rules)
     return tuple(rule for family in families for rule in family(v))

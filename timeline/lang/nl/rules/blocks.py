@@ -4,7 +4,7 @@ tokens, so that no other rule reads them as a time."""
 
 from __future__ import annotations
 
-from timeline.patterns import Cap, Rule, Seq, Shape
+from timeline.patterns import Alt, Cap, Number, Opt, Rule, Seq, Shape, Words
 
 from .vocab import Vocab
 
@@ -18,5 +18,9 @@ def rules(v: Vocab) -> list[Rule]:
         Rule("block.one_day", v.w("one_day"), lambda m: None, after=v.lex["one_day_after"],
              examples=("op een dag",)),
         Rule("block.the_morning", Seq(v.the, v.w("noun_after_the")), lambda m: None, examples=("de morgen",)),
+        # A number after "artikel", "versie", "nr." is no date: "versie 10.03.12", "nr. 2016/11".
+        Rule("block.reference", Seq(v.w("reference_word"), Opt(Words({".": True})),
+                                    Alt(Number(0, 10**9), Shape(r"\d+(?:[-/.:]\d+)+", lambda g: True))),
+             lambda m: None, examples=("artikel 3.2", "nr. 2016/11", "versie 10.03.12")),
         Rule("block.idiom", v.w("idiom"), lambda m: None, examples=("het is vijf voor twaalf",)),
     ]
