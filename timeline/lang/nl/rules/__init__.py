@@ -39,6 +39,6 @@ def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     """Every Dutch rule, built over the lexicon's word classes, in priority order."""
     v = Vocab(lexicon)
     families = (blocks.rules, ranges.rules, absolute.rules, numeric.rules, year.rules, weekday.rules, deictic.rules,
-                calendar_unit.rules, month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
-                clock.rules, duration.rules, sets.rules)
+                calendar_unit.rules, month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules,
+                calendar_unit.stretches, clock.rules, duration.rules, sets.rules)
     return tuple(rule for family in families for rule in family(v))

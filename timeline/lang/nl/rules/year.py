@@ -24,7 +24,7 @@ from .vocab import Vocab
 def rules(v: Vocab) -> list[Rule]:
     amount = not_an_amount(v)
     two = Number(0, 99, "short", exact=2)
-    strong, loose = v.lex["year_cue"], v.lex["year_cue_loose"]
+    strong, loose = frozenset(v.lex["year_cue"]), frozenset(v.lex["year_cue_loose"])
     follow = Ahead(v.w("year_follow"), end=True)
     written, bare = Words(years(), "year"), Words(bare_years(), "year")
     return [
