@@ -29,7 +29,7 @@ def naive(text: str) -> list[tuple[int, int, str]]:
     while i < len(toks):
         best: tuple[int, Rule, dict[str, Any]] | None = None
         for rule in LANG.rules:
-            if rule.after is not None and (i == 0 or toks.norms[i - 1] not in rule.after):
+            if not rule.follows(toks.norms, i):
                 continue
             for j, caps in rule.pattern.match(toks, i):
                 if (best is None or j > best[0]) and rule.ends_at(toks.norms, j):

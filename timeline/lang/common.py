@@ -36,10 +36,13 @@ def real_day(year: int | None, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year or 2000, month)[1]
 
 
-def date_or_block(year: int | None, month: int, day: int) -> Absolute | DayMonth | None:
-    """The date, with its year or without; None (a blocked reading) for a day the month lacks."""
-    if not real_day(year, month, day):
+def date_or_block(year: int | None, month: int, day: int, *, short: bool = False) -> Absolute | DayMonth | None:
+    """The date, with its year or without; None (a blocked reading) for a day the month lacks.
+    A ``short`` year is written in two digits (its century comes from the DCT)."""
+    if not real_day(None if short else year, month, day):
         return None
+    if short and year is not None:
+        return Absolute(year, month, day, short=True)
     return Absolute(year, month, day) if year else DayMonth(month, day)
 
 

@@ -95,6 +95,13 @@ _LEXICON = {
     "preposition_direction": MapOf(Enum(Direction)),  # "sinds december" looks back
     "preposition_nearest": _WORD_SET,  # "de slotkoers van vrijdag": the nearest Friday, either way
     "year_cue": _WORD_SET,  # words after which a bare four-digit number is a year
+    "year_cue_loose": _WORD_SET,  # ... a year only before a year_follow word ("vergeleken met 2009.")
+    "year_follow": _WORD_SET,  # what may follow a loosely cued year: punctuation, function words
+    "year_follow_article": _WORD_SET,  # after a month, two digits are a year before these too
+    "amount_noun": _WORD_SET,  # after a number these make it an amount ("2011 banen")
+    "fraction_after": _WORD_SET,  # "1/3 van": a fraction, not a day and month
+    "day_month_cue": _WORD_SET,  # words after which "17-2" (a day and month in digits) is a date
+    "reference_word": _WORD_SET,  # words before a number that is no date ("artikel 3.2")
     "holiday": MapOf(Record({"month": Integer(1, 12), "day": Integer(1, 31), "easter": Integer(),
                              "weekday": Integer(1, 7), "nth": Integer(1, 5), "if_sunday": Integer()},
                             make=DayRule)),
@@ -114,6 +121,7 @@ _LEXICON = {
     "day_word": _WORD_SET,  # "de volgende dag", "diezelfde dag"
     "decade_word": _WORD_SET,  # "de jaren negentig"
     "decade_tens": MapOf(Integer(1, 9)),  # "negentig": the tens of a decade
+    "decade_adjective": MapOf(Integer(1, 9)),  # "zeventiger" in "de zeventiger jaren"
     "century_word": _WORD_SET,  # "de twintigste eeuw"
     "ordinal_suffix": _WORD_SET,  # "de 19e eeuw"
     "ordinal_last": MapOf(Integer(-1, -1)),  # "de laatste vrijdag van juni"

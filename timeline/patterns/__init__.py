@@ -3,7 +3,8 @@
 A rule is a sequence of elements, each matching one or more tokens: words of a
 lexicon class (:class:`Words`), numbers in a range (:class:`Number`), tokens of a
 regular shape (:class:`Shape`), and the combinators :class:`Seq`, :class:`Opt`,
-:class:`Alt` and :class:`Cap`; :class:`Rule` joins a pattern to the meaning its
+:class:`Alt` and :class:`Cap`, the looks around a match :class:`Ahead` and :class:`Behind`
+(:mod:`~timeline.patterns.looks`); :class:`Rule` joins a pattern to the meaning its
 match builds. The elements live in :mod:`~timeline.patterns.elements`, the
 combinators and rules in :mod:`~timeline.patterns.combinators`, the index of rules
 by the tokens they can begin with in :mod:`~timeline.patterns.index`.
@@ -17,6 +18,7 @@ by the tokens they can begin with in :mod:`~timeline.patterns.index`.
 
 from .combinators import Alt, Cap, Match, Opt, Part, Rule, Seq
 from .elements import ANY, DIGIT, NUMERIC, Element, Number, Shape, Trie, Words, token_key
+from .looks import Ahead, Behind, Glued
 
-__all__ = ["ANY", "DIGIT", "NUMERIC", "Alt", "Cap", "Element", "Match", "Number", "Opt", "Part", "Rule", "Seq",
-           "Shape", "Trie", "Words", "token_key"]
+__all__ = ["ANY", "DIGIT", "NUMERIC", "Ahead", "Alt", "Behind", "Cap", "Element", "Glued", "Match", "Number", "Opt",
+           "Part", "Rule", "Seq", "Shape", "Trie", "Words", "token_key"]

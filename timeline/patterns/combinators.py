@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
-from ..text.tokens import MatchTokens
+from ..text.tokens import MatchTokens, tokenize
 from .elements import (
     ANY,
     DIGIT,
@@ -287,6 +287,12 @@ def _token_set(values: Iterable[str] | None) -> frozenset[str] | None:
     return None if values is None else frozenset(values)
 
 
+def _longer_keys(rule: Rule) -> tuple[tuple[str, ...], ...]:
+    """The keys of ``after`` that are several tokens (``t/m``, ``tot en met``), as their tokens."""
+    keys = (tuple(tokenize(key)) for key in rule.after or ())
+    return tuple(key for key in keys if len(key) > 1)
+
+
 @frozen
 class Rule:
     """A recognition rule: an id, a pattern, and how to build the meaning from a match.
@@ -295,7 +301,8 @@ class Rule:
     such as the two ends of a range), or ``None`` to block: a blocking rule
     claims its tokens so that no other rule reads them as a time.
     ``after`` restricts the rule to places right after one of those tokens
-    (``in 2014`` but not ``2014 mensen``); the token is not part of the match.
+    (``in 2014`` but not ``2014 mensen``), or those words (``t/m``, ``tot en met``:
+    ``after_long`` has them as tokens); they are not part of the match.
     ``followed_by`` restricts it to matches that end the text, or are followed by a
     token that is no word (punctuation) or by one of those tokens (``op de eerste.``
     but not ``op de eerste dag``).
@@ -310,6 +317,7 @@ class Rule:
     after: frozenset[str] | None = field(default=None, converter=_token_set)
     followed_by: frozenset[str] | None = field(default=None, converter=_token_set)
     modified: bool = False
+    after_long: tuple[tuple[str, ...], ...] = field(init=False, default=Factory(_longer_keys, takes_self=True))
 
     def ends_at(self, norms: list[str], j: int) -> bool:
         """Whether a match may end before token ``j`` (see ``followed_by``)."""
@@ -317,3 +325,9 @@ class Rule:
             return True
         following = norms[j]
         return not following[:1].isalnum() or following in self.followed_by
+
+    def follows(self, norms: list[str], i: int) -> bool:
+        """Whether token ``i`` stands right after one of the ``after`` tokens or words."""
+        if self.after is None or (i and norms[i - 1] in self.after):
+            return True
+        return any(tuple(norms[i - len(key):i]) == key for key in self.after_long if len(key) <= i)

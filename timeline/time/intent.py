@@ -72,11 +72,13 @@ class Anchored(enum.Enum):
 
 @frozen
 class Absolute:
-    """A calendar date given in full or in part, with its year: ``3 februari 2017``, ``2014``."""
+    """A calendar date given in full or in part, with its year: ``3 februari 2017``, ``2014``.
+    A year written in two digits (``'99``, ``12.03.81``) is ``short``: the DCT picks its century."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    short: bool = False
 
 
 @frozen

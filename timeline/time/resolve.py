@@ -197,11 +197,20 @@ def _resolve(intent: Intent, anchor: Anchor) -> Resolved:
 
 def _absolute(intent: Absolute, anchor: Anchor) -> Resolved:
     y, m, d = intent.year, intent.month, intent.day
+    if intent.short:
+        y = _nearest_year(y % 100, anchor.dct.year)
     if m is None:
         return _dated(containing(datetime(y, 1, 1), Grain.YEAR))
     if d is None:
         return _dated(containing(datetime(y, m, 1), Grain.MONTH))
     return _dated(_day(date(y, m, d)))
+
+
+def _nearest_year(two_digits: int, around: int) -> int:
+    """The year ending in ``two_digits`` nearest to ``around`` (81 by 2013 is 1981, 18 is 2018);
+    of two as near, the earlier (a text looks back more often than fifty years ahead)."""
+    here = around - around % 100 + two_digits
+    return min((here - 100, here, here + 100), key=lambda y: (abs(y - around), y))
 
 
 def _day_month(intent: DayMonth, anchor: Anchor) -> Resolved:

@@ -65,3 +65,32 @@ def and_a_half() -> dict[str, int]:
         out[word + ("ënhalf" if word.endswith("e") else "enhalf")] = n
     out.update({w.replace("ë", "e"): n for w, n in out.items() if "ë" in w})
     return out
+
+
+def years() -> dict[str, int]:
+    """Years written out, as Dutch says them: the hundreds and the rest in one word
+    (``negentienvierentachtig`` 1984, ``negentienhonderdvijf`` 1905) for 1100-1999, and
+    ``tweeduizend`` with the rest, in one word or two (``tweeduizend zeventien``) for 2000-2099.
+
+    The hundreds alone (``negentienhonderd``) and the two-word forms are also plain numbers
+    (``tweeduizend mensen``): :func:`bare_years` says which forms are years whatever follows.
+    """
+    out: dict[str, int] = {}
+    for hundreds in range(11, 20):
+        head = cardinal(hundreds)
+        out[head + "honderd"] = hundreds * 100
+        for rest in range(1, 100):
+            out[head + "honderd" + cardinal(rest)] = hundreds * 100 + rest
+        out.update({head + cardinal(rest): hundreds * 100 + rest for rest in range(10, 100)})
+    out["tweeduizend"] = 2000
+    for rest in range(1, 100):
+        out["tweeduizend" + cardinal(rest)] = out["tweeduizend " + cardinal(rest)] = 2000 + rest
+    out.update({w.replace("ë", "e"): n for w, n in out.items() if "ë" in w})
+    return out
+
+
+def bare_years() -> dict[str, int]:
+    """The written years that are no other number: hundreds and rest in one word without
+    ``honderd`` (``negentienvierentachtig``); a number is never said that way."""
+    return {word: year for word, year in years().items()
+            if "honderd" not in word and "duizend" not in word}

@@ -23,11 +23,13 @@ from . import (
     duration,
     holiday,
     month,
+    numeric,
     offset,
     ordinal,
     period,
     quarter,
     weekday,
+    year,
 )
 from . import range as ranges  # the modules are named as the corpus files; the names here keep the builtins
 from . import set as sets
@@ -39,8 +41,8 @@ __all__ = ["build_rules"]
 def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     """Every Dutch rule, built over the lexicon's word classes, in priority order."""
     v = Vocab(lexicon)
-    families = (blocks.rules, ranges.rules, absolute.rules, weekday.rules, deictic.rules, calendar_unit.rules,
-                month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
-                clock.rules, duration.rules, sets.rules,
+    families = (blocks.rules, ranges.rules, absolute.rules, numeric.rules, year.rules, weekday.rules, deictic.rules,
+                calendar_unit.rules, month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules,
+                calendar_unit.stretches, clock.rules, duration.rules, sets.rules,
                 ordinal.rules, quarter.rules, period.rules)  # positions in the calendar: longer than what they hold
     return tuple(rule for family in families for rule in family(v))

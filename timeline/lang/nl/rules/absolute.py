@@ -12,6 +12,7 @@ from timeline.time.algebra import Grain
 from timeline.time.intent import Absolute, DayMonth, Direction, PartOfYear
 
 from .vocab import Vocab, direction_of, in_year
+from .year import not_an_amount
 
 
 def rules(v: Vocab) -> list[Rule]:
@@ -30,8 +31,8 @@ def rules(v: Vocab) -> list[Rule]:
              lambda m: Absolute(m["year"], m["month"]) if "year" in m
              else PartOfYear(Grain.MONTH, m["month"], year_shift=m["year_shift"]),
              examples=("februari 2017", "december vorig jaar", "maart van dit jaar")),
-        Rule("date.year", year(), lambda m: Absolute(m["year"]), after=v.lex["year_cue"],
-             examples=("in 2014", "sinds 2000")),
+        Rule("date.year", Seq(year(), not_an_amount(v)), lambda m: Absolute(m["year"]), after=v.lex["year_cue"],
+             examples=("in 2014", "sinds 2000", "t/m 2022", "tot en met 2022", "bouwjaar 2011")),
         Rule("date.the_year", Seq(Opt(v.the), v.w("year_word"), year()), lambda m: Absolute(m["year"]),
              examples=("het jaar 2000",)),
         Rule("date.week", Seq(v.w("week_word"), Number(1, 53, "week", digits=2), Opt(Seq(Opt(v.w("of")), year()))),

@@ -4,19 +4,32 @@ tokens, so that no other rule reads them as a time."""
 
 from __future__ import annotations
 
-from timeline.patterns import Cap, Rule, Seq, Shape
+from timeline.patterns import Alt, Behind, Cap, Number, Opt, Rule, Seq, Shape, Words
 
 from .vocab import Vocab
 
+# Word classes that may stand before a month or weekday as part of a time ("In Mei", "Vorige Maart").
+_LEADS = ("year_cue", "day_month_cue", "mod", "direction", "every", "this", "shift", "range_from", "range_to",
+          "same", "next_prev", "preposition_direction")
 _LETTERS = Shape(r"[^\W\d_]+", lambda g: True, words=True)
 
 
 def rules(v: Vocab) -> list[Rule]:
+    leads = frozenset(word for cls in _LEADS for word in v.lex[cls] if " " not in word)
     return [
         # A capitalized month before another capitalized word is a name.
         Rule("block.name", Seq(Cap(v.w("month")), Cap(_LETTERS)), lambda m: None, examples=("Mei Li Vos",)),
+        # Inside a sentence, a capitalized month or weekday after a word that does not lead to a
+        # time ("In Mei", "Vorige Maart") is a name: "Jan Maart", "de zangeres Mei", "De Zondag".
+        Rule("block.surname", Seq(Behind(Shape(r"[^\W\d_]+", lambda g: g[0] not in leads or None, words=True)),
+                                  Cap(Alt(v.w("month"), v.weekday))),
+             lambda m: None, examples=("Jan Maart", "de zangeres Mei", "restaurant De Zondag")),
         Rule("block.one_day", v.w("one_day"), lambda m: None, after=v.lex["one_day_after"],
              examples=("op een dag",)),
         Rule("block.the_morning", Seq(v.the, v.w("noun_after_the")), lambda m: None, examples=("de morgen",)),
+        # A number after "artikel", "versie", "nr." is no date: "versie 10.03.12", "nr. 2016/11".
+        Rule("block.reference", Seq(v.w("reference_word"), Opt(Words({".": True})),
+                                    Alt(Number(0, 10**9), Shape(r"\d+(?:[-/.:]\d+)+", lambda g: True))),
+             lambda m: None, examples=("artikel 3.2", "nr. 2016/11", "versie 10.03.12")),
         Rule("block.idiom", v.w("idiom"), lambda m: None, examples=("het is vijf voor twaalf",)),
     ]

@@ -18,6 +18,8 @@ def rules(v: Vocab) -> list[Rule]:
             Number(10, 90, "short", exact=2),
             Number(1000, 2990, "long", exact=4))),
              _decade, examples=("de jaren negentig", "de jaren '90", "de jaren 90", "jaren 1980")),
+        Rule("decade.adjective", Seq(Opt(v.the), v.w("decade_adjective", "tens"), v.w("decade_word")),
+             lambda m: Decade(m["tens"]), examples=("de zeventiger jaren", "de tachtiger jaren")),
         Rule("century.ordinal", Seq(Opt(v.the), Alt(Words(ordinals(), "nth"),
                                                      Seq(Number(1, 99, "nth", digits=2), Opt(v.w("ordinal_suffix")))),
                                     v.w("century_word")),
