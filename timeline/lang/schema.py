@@ -104,6 +104,7 @@ _LEXICON = {
     "of": _WORD_SET,  # "maart van dit jaar", "week 3 van 2016"
     "year_word": _WORD_SET,  # "vorig jaar", "het jaar 2000"
     "week_word": _WORD_SET,  # "vorige week woensdag", "week 12"
+    "week_unit": MapOf(Integer(1)),  # "vrijdag over een week": weeks one of the word counts
     "day_word": _WORD_SET,  # "de volgende dag", "diezelfde dag"
     "decade_word": _WORD_SET,  # "de jaren negentig"
     "decade_tens": MapOf(Integer(1, 9)),  # "negentig": the tens of a decade

@@ -95,6 +95,8 @@ class DayOfWeek:
     direction: Direction | None = None
     week_shift: int | None = None  # "vorige week woensdag": -1
     part: PartOfDay | None = None
+    weeks_on: int = 0  # "vrijdag over een week": the Friday the direction finds, one week on
+    strict: bool = False  # a forcing word ("vorige donderdag"): never the DCT's own day
 
 
 @frozen

@@ -186,10 +186,15 @@ def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:
     if intent.week_shift is not None:  # "volgende week dinsdag": that week's day, whatever the DCT's weekday
         monday = containing(_midnight(dct), Grain.WEEK).shift(intent.week_shift).start.date()
         return _dated(_day(monday + timedelta(days=wd - 1), intent.part))
+    # A forcing word is strict (guidelines 4b): "vorige donderdag" on a Thursday is a week
+    # back, "komende donderdag" a week ahead; only the bare weekday is the DCT's own day.
+    own = 7 if intent.strict else 0
     if direction(intent.direction, anchor) is Direction.BACK:
-        found = dct - timedelta(days=(dct.isoweekday() - wd) % 7)
+        found = dct - timedelta(days=(dct.isoweekday() - wd) % 7 or own)
     else:
-        found = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+        found = dct + timedelta(days=(wd - dct.isoweekday()) % 7 or own)
+    if intent.weeks_on:  # "vrijdag over een week": the coming Friday and seven days
+        found += timedelta(weeks=intent.weeks_on)
     return _dated(_day(found, intent.part))
 
 
