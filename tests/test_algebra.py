@@ -110,3 +110,11 @@ def test_day_rules() -> None:
     assert DayRule(easter=39).on(2017) == date(2017, 5, 25)
     with pytest.raises(ValueError):
         DayRule().on(2017)
+
+
+def test_day_rules_held_in_some_years() -> None:
+    queens_day = DayRule(month=4, day=30, if_sunday=-1, since=1949, until=2013)
+    assert queens_day.on(2006) == date(2006, 4, 29)
+    assert queens_day.held(2020) == 2013 and queens_day.held(1900) == 1949 and queens_day.held(2000) == 2000
+    with pytest.raises(ValueError):
+        queens_day.on(2014)

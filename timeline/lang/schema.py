@@ -89,8 +89,11 @@ _LEXICON = {
     "preposition_direction": MapOf(Enum(Direction)),  # "sinds december" looks back
     "year_cue": _WORD_SET,  # words after which a bare four-digit number is a year
     "holiday": MapOf(Record({"month": Integer(1, 12), "day": Integer(1, 31), "easter": Integer(),
-                             "weekday": Integer(1, 7), "nth": Integer(1, 5), "if_sunday": Integer()},
+                             "weekday": Integer(1, 7), "nth": Integer(1, 5), "if_sunday": Integer(),
+                             "since": Integer(1, 9999), "until": Integer(1, 9999)},
                             make=DayRule)),
+    "holiday_named": MapOf(Record({"month": Integer(1, 12), "day": Integer(1, 31)}, make=DayRule)),  # capitalized
+    "holiday_named_after": _WORD_SET,  # ... and only after one of these words ("op Wapenstilstand")
     "every": _WORD_SET,  # "elke donderdag"
     "set_adverb": MapOf(OneOf(_GRAIN, Record({"grain": _GRAIN, "every": Integer(1)}, required=("grain", "every")))),
     "ago": MapOf(Integer(-1, -1)),  # "drie dagen geleden"

@@ -259,10 +259,19 @@ def _part_of_year_in(intent: PartOfYear, anchor: Anchor) -> Resolved:
 
 
 def _holiday(intent: Holiday, anchor: Anchor) -> Resolved:
+    """By the bare-month rule; a day held only in some years (Koninginnedag until 2013) is
+    the nearest one held when none lies that way (in a 2020 text, 30 April 2013)."""
+    rule = intent.rule
     if intent.year is not None:
-        return _dated(_day(intent.rule.on(intent.year)))
+        return _dated(_day(rule.on(intent.year)))
     way = direction(intent.direction, anchor)
-    return _dated(_nearest(lambda y: _day(intent.rule.on(y)), anchor.dct.year, _day(anchor.dct), way))
+    now, around = _day(anchor.dct), rule.held(anchor.dct.year)
+    try:
+        return _dated(_nearest(lambda y: _day(rule.on(y)), around, now, way))
+    except ValueError:
+        pass  # none held that way: the nearest held the other way
+    back = Direction.FORWARD if way is Direction.BACK else Direction.BACK
+    return _dated(_nearest(lambda y: _day(rule.on(y)), around, now, back))
 
 
 def _decade(intent: Decade, anchor: Anchor) -> Resolved:
