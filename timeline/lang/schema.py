@@ -85,6 +85,7 @@ _LEXICON = {
     "season": MapOf(Enum(Season)),
     "period_of_year": MapOf(_GRAIN),  # numbered parts of a year ("het derde kwartaal")
     "numeral_extra": MapOf(Number()),  # amounts beyond the generated numerals: a fraction, or unknown
+    "numeral_fraction_after": MapOf(Number()),  # "twee en een half": a fraction after a whole number
     "mod": MapOf(Enum(Mod)),  # a modifier before an expression ("begin", "ruim")
     "preposition_direction": MapOf(Enum(Direction)),  # "sinds december" looks back
     "year_cue": _WORD_SET,  # words after which a bare four-digit number is a year
@@ -98,6 +99,9 @@ _LEXICON = {
     "set_adverb": MapOf(OneOf(_GRAIN, Record({"grain": _GRAIN, "every": Integer(1)}, required=("grain", "every")))),
     "ago": MapOf(Integer(-1, -1)),  # "drie dagen geleden"
     "ahead": MapOf(Integer(1, 1)),  # "over drie dagen"
+    "anchor_side": MapOf(Integer(-1, 1)),  # "drie dagen na Pasen" (1), "een week voor kerst" (-1)
+    "sum_and": _WORD_SET,  # "een uur en twintig minuten"
+    "sum_comma": _WORD_SET,  # "1 jaar, 2 maanden en 10 dagen"
     "later": MapOf(Integer(-1, 1)),  # "twee dagen later" (1), "eerder" (-1): from the reference time
     "same": _WORD_SET,  # "diezelfde week": the reference time's unit
     "the": _WORD_SET,  # determiners that belong to the expression

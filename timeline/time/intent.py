@@ -33,6 +33,7 @@ __all__ = [
     "Ref",
     "RefKind",
     "Relative",
+    "Shifted",
     "Stretch",
     "Tense",
     "Weekend",
@@ -212,6 +213,17 @@ class Every:
 
 
 @frozen
+class Shifted:
+    """A time some units from an anchor, every unit added in turn: ``drie dagen na Pasen``
+    (+3 days from Easter), ``1 jaar, 2 maanden en 10 dagen geleden`` (from the DCT). The
+    value is at the finest unit's grain, or at ``grain`` where given."""
+
+    steps: tuple[tuple[int, Grain], ...]
+    base: Intent | None = None  # a day the expression names ("Pasen", "vandaag"); None: the DCT
+    grain: Grain | None = None
+
+
+@frozen
 class EventRelative:
     """A time placed by an event the user dated: ``een week voor zijn inauguratie``
     (``offset`` one week back), ``na de verkiezingen`` (no offset: some time after),
@@ -223,4 +235,4 @@ class EventRelative:
 
 
 Intent = (Absolute | DayMonth | DayOfWeek | Deictic | Ref | Weekend | Relative | PartOfYear
-          | Holiday | Decade | Century | Clock | Length | Stretch | Every | EventRelative)
+          | Holiday | Decade | Century | Clock | Length | Stretch | Every | EventRelative | Shifted)

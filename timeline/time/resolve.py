@@ -17,7 +17,7 @@ from typing import Any
 from attrs import frozen
 
 from . import timex
-from .algebra import Grain, Interval, PartOfDay, Season, containing
+from .algebra import Grain, Interval, PartOfDay, Season, add, containing
 from .intent import (
     Absolute,
     Anchored,
@@ -36,6 +36,7 @@ from .intent import (
     Ref,
     RefKind,
     Relative,
+    Shifted,
     Stretch,
     Tense,
     Weekend,
@@ -74,6 +75,8 @@ def uses_reference(intent: Intent) -> bool:
     """Whether resolving ``intent`` may read the anchor's reference time."""
     if isinstance(intent, Clock):
         return intent.day is None or uses_reference(intent.day)
+    if isinstance(intent, Shifted):
+        return intent.base is not None and uses_reference(intent.base)
     return isinstance(intent, Relative) and intent.anchor is Anchored.REFERENCE
 
 
@@ -89,6 +92,8 @@ def reads_tense(intent: Intent) -> bool:
             return True
         case Clock(day=day) if day is not None:
             return reads_tense(day)
+        case Shifted(base=base) if base is not None:
+            return reads_tense(base)
     return False
 
 
@@ -240,6 +245,25 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
     return _dated(_at_part(containing(_midnight(anchor.dct), unit).shift(n), intent.part))
 
 
+def _shifted(intent: Shifted, anchor: Anchor) -> Resolved:
+    """Every step added in turn to the anchor's start (the DCT, or the day the expression
+    names), the value at the finest step's grain: ``3 weken voor Kerst`` is an ISO week."""
+    if intent.base is None:
+        start = _day(anchor.dct)
+    else:
+        found = _resolve(intent.base, anchor).interval
+        if found is None or found.grain > Grain.DAY:
+            raise ValueError("an anchored offset needs a day to count from")
+        start = found
+    t = start.start
+    for n, unit in intent.steps:
+        t = add(t, n, unit)
+    grain = intent.grain or min(unit for _, unit in intent.steps)
+    if grain < Grain.DAY and start.grain >= Grain.DAY:  # hours from a day without a clock time
+        return _on_day(_day(t.date()))
+    return _dated(containing(t, grain))
+
+
 def _on_day(day: Interval) -> Resolved:
     """A time some hours or minutes from a day with no clock time: that day, said as a time.
     Counting from its midnight would invent a clock time (guidelines 4b: under the DCT
@@ -322,7 +346,7 @@ def _every(intent: Every, anchor: Anchor) -> Resolved:
 _BY_KIND: dict[type, Callable[[Any, Anchor], Resolved]] = {
     Absolute: _absolute, DayMonth: _day_month, DayOfWeek: _day_of_week, Deictic: _deictic, Ref: _ref,
     Weekend: _weekend, Relative: _relative, PartOfYear: _part_of_year_in, Holiday: _holiday, Decade: _decade,
-    Century: _century, Clock: _clock, Length: _length, Stretch: _stretch_of, Every: _every,
+    Century: _century, Clock: _clock, Length: _length, Stretch: _stretch_of, Every: _every, Shifted: _shifted,
 }
 """How each kind of intent is resolved (an EventRelative is resolved by the event layer)."""
 

@@ -1,5 +1,5 @@
-"""Days named from the DCT (``gisteren``, ``morgenochtend``, ``eergisteravond``, ``vanavond``, ``deze ochtend``) and vague
-references to now, the past or the future (``momenteel``, ``onlangs``, ``binnenkort``)."""
+"""Days named from the DCT (``gisteren``, ``morgenochtend``, ``eergisteravond``, ``vanavond``,
+``deze ochtend``) and vague references to now, the past or the future (``momenteel``, ``onlangs``, ``binnenkort``)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Weekdays: bare (the tense picks the direction), forced (``komende donderdag``), in a named
-week (``vorige week woensdag``), some weeks on (``vrijdag over een week``), and with a part of the day (``donderdagavond``)."""
+week (``vorige week woensdag``), some weeks on (``vrijdag over een week``),
+and with a part of the day (``donderdagavond``)."""
 
 from __future__ import annotations
 
