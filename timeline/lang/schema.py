@@ -82,6 +82,8 @@ _LEXICON = {
     "unit": MapOf(Record({"grain": _GRAIN, "size": Integer(1, default=1), "plural": Flag(),
                           "calendar": Flag()}, required=("grain",))),  # calendar: a unit "vorige" can shift
     "unit_long": MapOf(_GRAIN),  # "jarenlang": an unknown number of units
+    "unit_adjective": MapOf(_GRAIN),  # "driedaagse": after a number, an adjective of length
+    "hyphen": _WORD_SET,  # "3-daagse"
     "season": MapOf(Enum(Season)),
     "period_of_year": MapOf(_GRAIN),  # numbered parts of a year ("het derde kwartaal")
     "numeral_extra": MapOf(Number()),  # amounts beyond the generated numerals: a fraction, or unknown

@@ -4,7 +4,7 @@ tokens, so that no other rule reads them as a time."""
 
 from __future__ import annotations
 
-from timeline.patterns import Cap, Rule, Seq, Shape
+from timeline.patterns import Cap, Rule, Seq, Shape, Words
 
 from .vocab import Vocab
 
@@ -19,4 +19,7 @@ def rules(v: Vocab) -> list[Rule]:
              examples=("op een dag",)),
         Rule("block.the_morning", Seq(v.the, v.w("noun_after_the")), lambda m: None, examples=("de morgen",)),
         Rule("block.idiom", v.w("idiom"), lambda m: None, examples=("het is vijf voor twaalf",)),
+        # "de Vierdaagse" is the name of an event, not four days
+        Rule("block.length_name", Seq(v.the, Cap(Words(v.unit_adjectives))), lambda m: None,
+             examples=("de Vierdaagse",)),
     ]

@@ -45,6 +45,9 @@ class Vocab:
         self.day_units = {word: u for word, u in self.units.items() if word in lex["day_word"]}
         whole = {word: int(n) for word, n in numbers.items() if n is not None and n.denominator == 1}
         self.whole_numbers = whole
+        # "driedaagse": a written number and an adjective ending of a unit, (number, grain)
+        self.unit_adjectives = {word + end: (n, grain) for word, n in whole.items()
+                                for end, grain in lex["unit_adjective"].items()}
         self.hours12 = {word: n for word, n in whole.items() if 1 <= n <= 12}
         self.clock_minutes = {word: n for word, n in whole.items() if 1 <= n <= 20}
         self.clock_minutes.update(lex["clock_minutes"])
