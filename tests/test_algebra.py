@@ -143,3 +143,11 @@ def test_week_in_a_year_is_an_iso_week_and_in_a_month_the_week_of_a_monday() -> 
     assert week_in(containing(datetime(2024, 5, 1), Grain.MONTH), 1).start == datetime(2024, 5, 6)
     with pytest.raises(ValueError):
         week_in(containing(datetime(2016, 1, 1), Grain.YEAR), 53)
+
+
+def test_day_rules_held_in_some_years() -> None:
+    queens_day = DayRule(month=4, day=30, if_sunday=-1, since=1949, until=2013)
+    assert queens_day.on(2006) == date(2006, 4, 29)
+    assert queens_day.held(2020) == 2013 and queens_day.held(1900) == 1949 and queens_day.held(2000) == 2000
+    with pytest.raises(ValueError):
+        queens_day.on(2014)

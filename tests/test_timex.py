@@ -51,6 +51,8 @@ def test_parse_refuses_what_is_not_a_date(value) -> None:
     (3, Grain.DAY, "P3D"), (2, Grain.WEEK, "P2W"), (None, Grain.WEEK, "PXW"), (Fraction(1, 2), Grain.YEAR, "P6M"),
     (Fraction(3, 2), Grain.YEAR, "P18M"), (Fraction(3, 2), Grain.HOUR, "PT90M"), (15, Grain.MINUTE, "PT15M"),
     (2, Grain.HOUR, "PT2H"), (1, Grain.HALF, "P6M"), (1, Grain.QUARTER, "P3M"), (2, Grain.DECADE, "P20Y"),
+    (Fraction(5, 2), Grain.HOUR, "PT150M"), (Fraction(7, 2), Grain.DAY, "PT84H"), (Fraction(3, 2), Grain.WEEK, "P1.5W"),
+    (Fraction(1, 2), Grain.SECOND, "PT0.5S"),
 ])
 def test_render_duration(amount, unit, value) -> None:
     assert render_duration(amount, unit) == value

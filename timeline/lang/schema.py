@@ -86,11 +86,14 @@ _LEXICON = {
     "unit": MapOf(Record({"grain": _GRAIN, "size": Integer(1, default=1), "plural": Flag(),
                           "calendar": Flag()}, required=("grain",))),  # calendar: a unit "vorige" can shift
     "unit_long": MapOf(_GRAIN),  # "jarenlang": an unknown number of units
+    "unit_adjective": MapOf(_GRAIN),  # "driedaagse": after a number, an adjective of length
+    "hyphen": _WORD_SET,  # "3-daagse"
     "season": MapOf(Enum(Season)),
     "period_of_year": MapOf(_GRAIN),  # numbered parts of a year ("het derde kwartaal")
     "period_letter": MapOf(_GRAIN),  # "Q3", "H1 2020"
     "period_letter_cue": _WORD_SET,  # words after which "Q3" alone is a quarter
     "numeral_extra": MapOf(Number()),  # amounts beyond the generated numerals: a fraction, or unknown
+    "numeral_fraction_after": MapOf(Number()),  # "twee en een half": a fraction after a whole number
     "mod": MapOf(Enum(Mod)),  # a modifier before an expression ("begin", "ruim")
     "preposition_direction": MapOf(Enum(Direction)),  # "sinds december" looks back
     "preposition_nearest": _WORD_SET,  # "de slotkoers van vrijdag": the nearest Friday, either way
@@ -103,12 +106,18 @@ _LEXICON = {
     "day_month_cue": _WORD_SET,  # words after which "17-2" (a day and month in digits) is a date
     "reference_word": _WORD_SET,  # words before a number that is no date ("artikel 3.2")
     "holiday": MapOf(Record({"month": Integer(1, 12), "day": Integer(1, 31), "easter": Integer(),
-                             "weekday": Integer(1, 7), "nth": Integer(1, 5), "if_sunday": Integer()},
+                             "weekday": Integer(1, 7), "nth": Integer(1, 5), "if_sunday": Integer(),
+                             "since": Integer(1, 9999), "until": Integer(1, 9999)},
                             make=DayRule)),
+    "holiday_named": MapOf(Record({"month": Integer(1, 12), "day": Integer(1, 31)}, make=DayRule)),  # capitalized
+    "holiday_named_after": _WORD_SET,  # ... and only after one of these words ("op Wapenstilstand")
     "every": _WORD_SET,  # "elke donderdag"
     "set_adverb": MapOf(OneOf(_GRAIN, Record({"grain": _GRAIN, "every": Integer(1)}, required=("grain", "every")))),
     "ago": MapOf(Integer(-1, -1)),  # "drie dagen geleden"
     "ahead": MapOf(Integer(1, 1)),  # "over drie dagen"
+    "anchor_side": MapOf(Integer(-1, 1)),  # "drie dagen na Pasen" (1), "een week voor kerst" (-1)
+    "sum_and": _WORD_SET,  # "een uur en twintig minuten"
+    "sum_comma": _WORD_SET,  # "1 jaar, 2 maanden en 10 dagen"
     "later": MapOf(Integer(-1, 1)),  # "twee dagen later" (1), "eerder" (-1): from the reference time
     "same": _WORD_SET,  # "diezelfde week": the reference time's unit
     "the": _WORD_SET,  # determiners that belong to the expression
@@ -118,6 +127,7 @@ _LEXICON = {
     "of": _WORD_SET,  # "maart van dit jaar", "week 3 van 2016"
     "year_word": _WORD_SET,  # "vorig jaar", "het jaar 2000"
     "week_word": _WORD_SET,  # "vorige week woensdag", "week 12"
+    "week_unit": MapOf(Integer(1)),  # "vrijdag over een week": weeks one of the word counts
     "day_word": _WORD_SET,  # "de volgende dag", "diezelfde dag"
     "decade_word": _WORD_SET,  # "de jaren negentig"
     "decade_tens": MapOf(Integer(1, 9)),  # "negentig": the tens of a decade

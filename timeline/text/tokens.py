@@ -182,9 +182,9 @@ def _edit(words: list[str], starts: list[int], ends: list[int], kinds: list[int]
 
 
 # A finer token, for matching time patterns: a run of digits with inner separators
-# (14-03-2017, 15.30), a run of letters, or any other single visible character. Every
-# such token lies inside one token of the text, so this is a view of the same tokens.
-_FINE = re.compile(r"([0-9]+(?:[.:/-][0-9]+)*|[^\W\d_]+|\S)")
+# (14-03-2017, 15.30, a decimal 2,5), a run of letters, or any other single visible character.
+# Every such token lies inside one token of the text, so this is a view of the same tokens.
+_FINE = re.compile(r"([0-9]+(?:[.:/,-][0-9]+)*|[^\W\d_]+|\S)")
 
 
 class MatchTokens:

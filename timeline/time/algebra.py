@@ -262,7 +262,8 @@ class DayRule:
 
     Exactly one way: a fixed ``month``/``day`` (moved by ``if_sunday`` days
     when it falls on a Sunday), ``easter`` days after Easter Sunday, or the
-    ``nth`` ``weekday`` of ``month``.
+    ``nth`` ``weekday`` of ``month``; ``since``/``until``: the first and last year the
+    day was held (Koninginnedag until 2013).
     """
 
     month: int | None = None
@@ -271,9 +272,19 @@ class DayRule:
     weekday: int | None = None
     nth: int | None = None
     if_sunday: int = 0
+    since: int | None = None
+    until: int | None = None
+
+    def held(self, year: int) -> int:
+        """The year nearest to ``year`` in which the day was held."""
+        if self.until is not None and year > self.until:
+            return self.until
+        return max(year, self.since) if self.since is not None else year
 
     def on(self, year: int) -> date:
-        """The day in ``year``; ValueError where the calendar has none."""
+        """The day in ``year``; ValueError where the calendar has none (or it was not held)."""
+        if self.held(year) != year:
+            raise ValueError(f"not held in {year}")
         if self.easter is not None:
             return easter(year) + timedelta(days=self.easter)
         if self.month is None:

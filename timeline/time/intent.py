@@ -34,6 +34,7 @@ __all__ = [
     "Ref",
     "RefKind",
     "Relative",
+    "Shifted",
     "Stretch",
     "Tense",
     "Weekend",
@@ -105,6 +106,8 @@ class DayOfWeek:
     week_shift: int | None = None  # "vorige week woensdag": -1
     part: PartOfDay | None = None
     nearest: bool = False
+    weeks_on: int = 0  # "vrijdag over een week": the Friday the direction finds, one week on
+    strict: bool = False  # a forcing word ("vorige donderdag"): never the DCT's own day
 
 
 @frozen
@@ -237,6 +240,17 @@ class Every:
 
 
 @frozen
+class Shifted:
+    """A time some units from an anchor, every unit added in turn: ``drie dagen na Pasen``
+    (+3 days from Easter), ``1 jaar, 2 maanden en 10 dagen geleden`` (from the DCT). The
+    value is at the finest unit's grain, or at ``grain`` where given."""
+
+    steps: tuple[tuple[int, Grain], ...]
+    base: Intent | None = None  # a day the expression names ("Pasen", "vandaag"); None: the DCT
+    grain: Grain | None = None
+
+
+@frozen
 class EventRelative:
     """A time placed by an event the user dated: ``een week voor zijn inauguratie``
     (``offset`` one week back), ``na de verkiezingen`` (no offset: some time after),
@@ -248,4 +262,4 @@ class EventRelative:
 
 
 Intent = (Absolute | DayMonth | DayOfWeek | Deictic | Ref | Weekend | Relative | PartOfYear | Nth
-          | Holiday | Decade | Century | Clock | Length | Stretch | Every | EventRelative)
+          | Holiday | Decade | Century | Clock | Length | Stretch | Every | EventRelative | Shifted)

@@ -17,7 +17,7 @@ from typing import Any
 from attrs import frozen
 
 from . import timex
-from .algebra import Grain, Interval, PartOfDay, Season, containing, day_in, week_in
+from .algebra import Grain, Interval, PartOfDay, Season, add, containing, day_in, week_in
 from .intent import (
     Absolute,
     Anchored,
@@ -37,6 +37,7 @@ from .intent import (
     Ref,
     RefKind,
     Relative,
+    Shifted,
     Stretch,
     Tense,
     Weekend,
@@ -92,6 +93,8 @@ def uses_reference(intent: Intent) -> bool:
         return intent.day is None or uses_reference(intent.day)
     if isinstance(intent, Nth):
         return uses_reference(intent.within)
+    if isinstance(intent, Shifted):
+        return intent.base is not None and uses_reference(intent.base)
     return isinstance(intent, Relative) and intent.anchor is Anchored.REFERENCE
 
 
@@ -109,6 +112,8 @@ def reads_tense(intent: Intent) -> bool:
             return reads_tense(day)
         case Nth(within=within):
             return reads_tense(within)
+        case Shifted(base=base) if base is not None:
+            return reads_tense(base)
     return False
 
 
@@ -224,13 +229,18 @@ def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:
     if intent.week_shift is not None:  # "volgende week dinsdag": that week's day, whatever the DCT's weekday
         monday = containing(_midnight(dct), Grain.WEEK).shift(intent.week_shift).start.date()
         return _dated(_day(monday + timedelta(days=wd - 1), intent.part))
-    back, ahead = (dct.isoweekday() - wd) % 7, (wd - dct.isoweekday()) % 7
+    # A forcing word is strict (guidelines 4b): "vorige donderdag" on a Thursday is a week
+    # back, "komende donderdag" a week ahead; only the bare weekday is the DCT's own day.
+    own = 7 if intent.strict else 0
+    back, ahead = (dct.isoweekday() - wd) % 7 or own, (wd - dct.isoweekday()) % 7 or own
     if _either_way(intent, anchor):  # "de slotkoers van vrijdag" on a Monday: the Friday before
         found = dct - timedelta(days=back) if back < ahead else dct + timedelta(days=ahead)
     elif direction(intent.direction, anchor) is Direction.BACK:
         found = dct - timedelta(days=back)
     else:
         found = dct + timedelta(days=ahead)
+    if intent.weeks_on:  # "vrijdag over een week": the coming Friday and seven days
+        found += timedelta(weeks=intent.weeks_on)
     return _dated(_day(found, intent.part))
 
 
@@ -278,6 +288,25 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
     return _dated(_at_part(containing(_midnight(anchor.dct), unit).shift(n), intent.part))
 
 
+def _shifted(intent: Shifted, anchor: Anchor) -> Resolved:
+    """Every step added in turn to the anchor's start (the DCT, or the day the expression
+    names), the value at the finest step's grain: ``3 weken voor Kerst`` is an ISO week."""
+    if intent.base is None:
+        start = _day(anchor.dct)
+    else:
+        found = _resolve(intent.base, anchor).interval
+        if found is None or found.grain > Grain.DAY:
+            raise ValueError("an anchored offset needs a day to count from")
+        start = found
+    t = start.start
+    for n, unit in intent.steps:
+        t = add(t, n, unit)
+    grain = intent.grain or min(unit for _, unit in intent.steps)
+    if grain < Grain.DAY and start.grain >= Grain.DAY:  # hours from a day without a clock time
+        return _on_day(_day(t.date()))
+    return _dated(containing(t, grain))
+
+
 def _on_day(day: Interval) -> Resolved:
     """A time some hours or minutes from a day with no clock time: that day, said as a time.
     Counting from its midnight would invent a clock time (guidelines 4b: under the DCT
@@ -308,10 +337,19 @@ def _nth(intent: Nth, anchor: Anchor) -> Resolved:
 
 
 def _holiday(intent: Holiday, anchor: Anchor) -> Resolved:
+    """By the bare-month rule; a day held only in some years (Koninginnedag until 2013) is
+    the nearest one held when none lies that way (in a 2020 text, 30 April 2013)."""
+    rule = intent.rule
     if intent.year is not None:
-        return _dated(_day(intent.rule.on(intent.year)))
+        return _dated(_day(rule.on(intent.year)))
     way = direction(intent.direction, anchor)
-    return _dated(_nearest(lambda y: _day(intent.rule.on(y)), anchor.dct.year, _day(anchor.dct), way))
+    now, around = _day(anchor.dct), rule.held(anchor.dct.year)
+    try:
+        return _dated(_nearest(lambda y: _day(rule.on(y)), around, now, way))
+    except ValueError:
+        pass  # none held that way: the nearest held the other way
+    back = Direction.FORWARD if way is Direction.BACK else Direction.BACK
+    return _dated(_nearest(lambda y: _day(rule.on(y)), around, now, back))
 
 
 def _decade(intent: Decade, anchor: Anchor) -> Resolved:
@@ -363,6 +401,7 @@ _BY_KIND: dict[type, Callable[[Any, Anchor], Resolved]] = {
     Absolute: _absolute, DayMonth: _day_month, DayOfWeek: _day_of_week, Deictic: _deictic, Ref: _ref,
     Weekend: _weekend, Relative: _relative, PartOfYear: _part_of_year_in, Holiday: _holiday, Decade: _decade,
     Century: _century, Clock: _clock, Length: _length, Stretch: _stretch_of, Every: _every, Nth: _nth,
+    Shifted: _shifted,
 }
 """How each kind of intent is resolved (an EventRelative is resolved by the event layer)."""
 

@@ -160,19 +160,34 @@ _FINER = {Grain.YEAR: (Grain.MONTH, 12), Grain.MONTH: (Grain.DAY, 30), Grain.WEE
 
 
 def render_duration(amount: Fraction | int | None, unit: Grain) -> str:
-    """``P3D``, ``PT90M``, ``PXW``: a length of ``amount`` units (None: unknown)."""
+    """``P3D``, ``PT90M``, ``PXW``, ``P1.5W``: a length of ``amount`` units (None: unknown).
+
+    A fraction goes to the next smaller unit (``P18M``, ``PT150M``); where that gives no
+    whole number either, it is a decimal of the unit itself (``P1.5W``, not ``PT252H``).
+    """
+    designator = _DESIGNATOR[unit]
     if amount is not None:
         amount = Fraction(amount)
-        while amount.denominator != 1 and unit in _FINER:
+        if amount.denominator != 1 and unit in _FINER and (amount * _FINER[unit][1]).denominator == 1:
             unit, factor = _FINER[unit]
             amount *= factor
-        if amount.denominator != 1:
-            raise ValueError(f"cannot write {amount} {unit.name.lower()}s as a whole duration")
-    designator = _DESIGNATOR[unit]
+            designator = _DESIGNATOR[unit]
     count, letter = (int(designator[:-1]), designator[-1]) if len(designator) > 1 else (1, designator)
-    number = "X" if amount is None else str(int(amount) * count)
+    number = "X" if amount is None else _decimal(amount * count)
     clock = "T" if unit in (Grain.HOUR, Grain.MINUTE, Grain.SECOND, Grain.PART_OF_DAY) else ""
     return f"P{clock}{number}{letter}"
+
+
+def _decimal(amount: Fraction) -> str:
+    """``3``, ``1.5``; ValueError for a fraction no decimal writes out (a third)."""
+    if amount.denominator == 1:
+        return str(amount.numerator)
+    for places in range(1, 7):
+        scaled = amount * 10**places
+        if scaled.denominator == 1:
+            whole, rest = divmod(scaled.numerator, 10**places)
+            return f"{whole}.{rest:0{places}d}"
+    raise ValueError(f"cannot write {amount} as a decimal")
 
 
 _DURATION = re.compile(r"P(T?)(\d+|X)([YMWDHS])")

@@ -15,6 +15,7 @@ from timeline.patterns import Rule
 from . import (
     absolute,
     anaphoric,
+    anchored,
     blocks,
     calendar_unit,
     clock,
@@ -42,7 +43,7 @@ def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     """Every Dutch rule, built over the lexicon's word classes, in priority order."""
     v = Vocab(lexicon)
     families = (blocks.rules, ranges.rules, absolute.rules, numeric.rules, year.rules, weekday.rules, deictic.rules,
-                calendar_unit.rules, month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules,
-                calendar_unit.stretches, clock.rules, duration.rules, sets.rules,
+                calendar_unit.rules, month.rules, holiday.rules, decade.rules, anchored.rules, offset.rules,
+                anaphoric.rules, calendar_unit.stretches, clock.rules, duration.rules, sets.rules,
                 ordinal.rules, quarter.rules, period.rules)  # positions in the calendar: longer than what they hold
     return tuple(rule for family in families for rule in family(v))

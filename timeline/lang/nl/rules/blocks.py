@@ -32,4 +32,7 @@ def rules(v: Vocab) -> list[Rule]:
                                     Alt(Number(0, 10**9), Shape(r"\d+(?:[-/.:]\d+)+", lambda g: True))),
              lambda m: None, examples=("artikel 3.2", "nr. 2016/11", "versie 10.03.12")),
         Rule("block.idiom", v.w("idiom"), lambda m: None, examples=("het is vijf voor twaalf",)),
+        # "de Vierdaagse" is the name of an event, not four days
+        Rule("block.length_name", Seq(v.the, Cap(Words(v.unit_adjectives))), lambda m: None,
+             examples=("de Vierdaagse",)),
     ]

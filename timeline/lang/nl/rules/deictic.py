@@ -1,9 +1,9 @@
-"""Days named from the DCT (``gisteren``, ``morgenochtend``, ``vanavond``) and vague
-references to now, the past or the future (``momenteel``, ``onlangs``, ``binnenkort``)."""
+"""Days named from the DCT (``gisteren``, ``morgenochtend``, ``eergisteravond``, ``vanavond``,
+``deze ochtend``) and vague references to now, the past or the future (``momenteel``, ``onlangs``, ``binnenkort``)."""
 
 from __future__ import annotations
 
-from timeline.patterns import Rule
+from timeline.patterns import Rule, Seq
 from timeline.time.intent import Deictic, Ref, RefKind
 
 from .vocab import Vocab
@@ -14,6 +14,8 @@ def rules(v: Vocab) -> list[Rule]:
         Rule("deictic.word", v.w("deictic", "d"),
              lambda m: Ref(m["d"]) if isinstance(m["d"], RefKind) else Deictic(m["d"]["days"], m["d"]["part"]),
              examples=("gisteren", "morgenochtend", "vanavond")),
+        Rule("deictic.this_part", Seq(v.w("this"), v.w("part_of_day", "part")), lambda m: Deictic(0, m["part"]),
+             examples=("deze ochtend", "deze middag", "deze avond")),
         Rule("deictic.ref", v.w("reference", "ref"), lambda m: Ref(m["ref"]),
              examples=("momenteel", "binnenkort", "onlangs")),
     ]

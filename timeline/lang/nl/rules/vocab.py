@@ -9,13 +9,18 @@ from fractions import Fraction
 from typing import Any
 
 from timeline.lang.common import year
-from timeline.patterns import Alt, Element, Match, Number, Opt, Seq, Words
+from timeline.patterns import Alt, Element, Match, Number, Opt, Seq, Shape, Words
 from timeline.time.algebra import Grain
-from timeline.time.intent import Anchored, Direction, Length, Ref, RefKind, Relative
+from timeline.time.intent import Anchored, Direction, Length, Ref, RefKind, Relative, Shifted
 
 from ..numerals import and_a_half, cardinals
 
 __all__ = ["Vocab"]
+
+
+def _decimal(name: str) -> Shape:
+    """A decimal written with a comma (``2,5``)."""
+    return Shape(r"(\d{1,4}),(\d{1,3})", lambda g: Fraction(f"{g[1]}.{g[2]}"), name)
 
 # How a count of units that is no whole number is said in a finer unit.
 _FINER = {Grain.YEAR: (Grain.MONTH, 12), Grain.MONTH: (Grain.DAY, 30), Grain.WEEK: (Grain.DAY, 7),
@@ -39,6 +44,10 @@ class Vocab:
         self.calendar_units = {word: u for word, u in self.units.items() if lex["unit"][word]["calendar"]}
         self.day_units = {word: u for word, u in self.units.items() if word in lex["day_word"]}
         whole = {word: int(n) for word, n in numbers.items() if n is not None and n.denominator == 1}
+        self.whole_numbers = whole
+        # "driedaagse": a written number and an adjective ending of a unit, (number, grain)
+        self.unit_adjectives = {word + end: (n, grain) for word, n in whole.items()
+                                for end, grain in lex["unit_adjective"].items()}
         self.hours12 = {word: n for word, n in whole.items() if 1 <= n <= 12}
         self.clock_minutes = {word: n for word, n in whole.items() if 1 <= n <= 20}
         self.clock_minutes.update(lex["clock_minutes"])
@@ -56,8 +65,11 @@ class Vocab:
         return Words(self.lex[cls], name)
 
     def count(self, name: str = "n") -> Element:
-        """A number in digits or words (``drie``, ``anderhalf``, ``een paar``)."""
-        return Alt(Number(0, 9999, name), Words(self.numbers, name))
+        """A number in digits or words (``drie``, ``anderhalf``, ``een paar``), a decimal
+        (``2,5``), or a whole one and a fraction (``twee en een half``)."""
+        plus = Seq(Alt(Number(0, 9999, name), Words(self.whole_numbers, name)),
+                   self.w("numeral_fraction_after", name + "_part"))
+        return Alt(Number(0, 9999, name), _decimal(name), Words(self.numbers, name), plus)
 
     def month_any(self, name: str = "month") -> Element:
         return Alt(self.w("month", name), self.w("month_abbr", name))
@@ -80,7 +92,7 @@ def in_year(m: Match) -> dict[str, Any]:
 
 def amount(m: Match, name: str = "n") -> Fraction | None:
     value = m[name]
-    return None if value is None else Fraction(value)
+    return None if value is None else Fraction(value) + Fraction(m.get(name + "_part", 0))
 
 
 def length(m: Match) -> Length | None:
@@ -102,13 +114,16 @@ def whole(m: Match) -> tuple[int, Grain] | None:
     return (int(n), grain) if n.denominator == 1 else None
 
 
-def shifted(m: Match, sign: int, anchor: Anchored) -> Relative | Ref | None:
+def shifted(m: Match, sign: int, anchor: Anchored) -> Relative | Ref | Shifted | None:
     """A count of units before or after the DCT or the reference time; an unknown count
     from the DCT is some time before or after it."""
     found = whole(m)
     if found is None:
         return Ref(RefKind.PAST if sign < 0 else RefKind.FUTURE) if anchor is Anchored.DCT else None
     n, grain = found
+    unit = m["unit"][0]
+    if anchor is Anchored.DCT and grain < Grain.DAY <= unit:  # "anderhalve week geleden": at the week's grain
+        return Shifted(((sign * n, grain),), grain=unit)
     return Relative(sign * n, grain, anchor)
 
 
