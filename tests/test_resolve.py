@@ -3,7 +3,7 @@ day the same expression names ("maandag om 9 uur", "morgen om 8 uur")."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
@@ -44,3 +44,19 @@ def test_a_clock_time_reads_what_its_day_reads() -> None:
     assert not reads_tense(Clock(9, 0))
     assert uses_reference(Clock(9, 0)) and not uses_reference(Clock(9, 0, DayOfWeek(1)))
     assert uses_reference(Clock(9, 0, Relative(1, Grain.DAY, Anchored.REFERENCE)))
+
+
+@pytest.mark.parametrize(("intent", "at", "reference", "value"), [
+    (Relative(-15, Grain.MINUTE), time(4, 30), None, "2013-02-12T04:15"),  # een kwartier geleden
+    (Relative(1, Grain.HOUR), time(4, 30), None, "2013-02-12T05:30"),  # over een uur
+    (Relative(-90, Grain.MINUTE), time(4, 30), None, "2013-02-12T03:00"),  # anderhalf uur geleden
+    (Relative(12, Grain.HOUR), time(20, 0), None, "2013-02-13T08:00"),  # over twaalf uur, past midnight
+    (Relative(30, Grain.MINUTE, Anchored.REFERENCE), time(4, 30), None, "2013-02-12T05:00"),  # 30 minuten later
+    (Relative(-1, Grain.HOUR), None, None, "2013-02-12"),  # a date-only DCT: its day, said as a time
+    (Relative(1, Grain.DAY), time(4, 30), None, "2013-02-13"),  # days keep their grain
+    (Clock(15, 0), time(4, 30), None, "2013-02-12T15:00"),  # a clock time takes the DCT's day
+])
+def test_hours_and_minutes_count_from_the_dct_time(intent: object, at: time | None, reference: object,
+                                                   value: str) -> None:
+    resolved = resolve(intent, Anchor(date(2013, 2, 12), Tense.PAST, reference, at))  # type: ignore[arg-type]
+    assert resolved.value == value

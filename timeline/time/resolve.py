@@ -17,7 +17,7 @@ from typing import Any
 from attrs import frozen
 
 from . import timex
-from .algebra import Grain, Interval, PartOfDay, Season, containing
+from .algebra import Grain, Interval, PartOfDay, Season, add, containing
 from .intent import (
     Absolute,
     Anchored,
@@ -52,6 +52,7 @@ class Anchor:
     dct: date
     tense: Tense = Tense.PRESENT
     reference: Interval | None = None  # the latest explicit time the text mentioned before
+    dct_time: time | None = None  # the DCT's time of day, where it has one: hours and minutes count from it
 
 
 @frozen
@@ -220,6 +221,8 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
     if intent.anchor is Anchored.REFERENCE:
         ref = anchor.reference
         if ref is None:
+            if unit < Grain.DAY and anchor.dct_time is not None:  # "30 minuten later" first: from the DCT's time
+                return _from_dct_time(n, unit, anchor.dct, anchor.dct_time)
             if unit < Grain.DAY:  # "dertig seconden later" with no time before it: not the DCT's midnight
                 raise ValueError("no reference time for a clock-time offset")
         else:
@@ -230,9 +233,18 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
             if ref.grain > unit and ref.grain > Grain.HOUR and not finer_day:
                 raise ValueError("reference time too coarse")
             return _dated(_at_part(containing(ref.start, unit).shift(n), intent.part))
+    if unit < Grain.DAY and anchor.dct_time is not None:  # "een kwartier geleden" under 2013-02-12T04:30
+        return _from_dct_time(n, unit, anchor.dct, anchor.dct_time)
     if unit < Grain.DAY:  # "een uur geleden", "over een half uur" from a DCT that is a date
         return _on_day(_day(anchor.dct))
     return _dated(_at_part(containing(_midnight(anchor.dct), unit).shift(n), intent.part))
+
+
+def _from_dct_time(n: int, unit: Grain, dct: date, at: time) -> Resolved:
+    """``n`` hours, minutes or seconds from the DCT's clock time, to the minute (to the
+    second for seconds): ``over een uur`` under 2013-02-12T04:30 is 2013-02-12T05:30."""
+    moment = add(datetime.combine(dct, at), n, unit)
+    return _dated(containing(moment, Grain.SECOND if unit is Grain.SECOND else Grain.MINUTE))
 
 
 def _on_day(day: Interval) -> Resolved:
