@@ -296,6 +296,8 @@ def _clock(intent: Clock, anchor: Anchor) -> Resolved:
         on = day.start.date()
     elif anchor.reference is not None and anchor.reference.grain <= Grain.DAY:
         on = anchor.reference.start.date()
+    if intent.hour == 24:  # "middernacht": the end of that day, T24:00 (guidelines 4b)
+        return Resolved(TimexType.TIME, timex.render_end_of_day(on), timex.parse(timex.render_end_of_day(on)))
     return _dated(containing(_midnight(on) + timedelta(hours=intent.hour, minutes=intent.minute), Grain.MINUTE))
 
 

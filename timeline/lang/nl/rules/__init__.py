@@ -18,6 +18,7 @@ from . import (
     blocks,
     calendar_unit,
     clock,
+    day_clock,
     decade,
     deictic,
     duration,
@@ -39,4 +40,5 @@ def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
     families = (blocks.rules, ranges.rules, absolute.rules, weekday.rules, deictic.rules, calendar_unit.rules,
                 month.rules, holiday.rules, decade.rules, offset.rules, anaphoric.rules, calendar_unit.stretches,
                 clock.rules, duration.rules, sets.rules)
-    return tuple(rule for family in families for rule in family(v))
+    found = [rule for family in families for rule in family(v)]
+    return (*found, *day_clock.rules(v, found))  # a day and a clock time joined: made of the rules before
