@@ -196,3 +196,11 @@ def test_a_dct_time_reaches_every_output() -> None:
     assert timeline_table(doc).splitlines()[0].startswith("DCT 2013-02-12T04:30 (Tue)")
     plain = timeline.analyze("De sluizen gaan morgen open.", dct="2013-02-12")
     assert document_to_dict(plain)["dct"] == "2013-02-12" and plain.dct_time is None
+
+
+def test_under_a_dct_with_a_clock_time_the_clock_places_the_events() -> None:
+    text = "Een kwartier geleden kantelde een vrachtwagen. Rijkswaterstaat hoopt de weg over een uur te openen."
+    doc = timeline.analyze(text, dct="2013-02-12T04:30")
+    relation = {e.text: e.dct_relation.value for e in doc.events}
+    assert relation["kantelde"] == "BEFORE" and relation["openen"] == "AFTER"
+    assert relation["hoopt"] == "OVERLAP", "the hoping is now; its clause's time is what it is about"

@@ -199,7 +199,8 @@ class Document:
 
     def _order(self) -> Closure:
         if self._closure is None:
-            object.__setattr__(self, "_closure", closure_of(self.events, self.links, self.dct))
+            dct = dct_moment(self.dct, self.dct_time)
+            object.__setattr__(self, "_closure", closure_of(self.events, self.links, dct))
         assert self._closure is not None
         return self._closure
 
@@ -256,6 +257,11 @@ def dct_interval(dct: date) -> Interval:
         start, step, grain = datetime(dct.year, dct.month, dct.day), timedelta(days=1), Grain.DAY
     end = start + step if start <= datetime.max - step else datetime.max  # the calendar's last day ends there
     return Interval(start, end, grain)
+
+
+def dct_moment(dct: date, dct_time: time | None = None) -> date:
+    """The DCT as :func:`dct_interval` takes it: its day, or the datetime of its clock time."""
+    return dct if dct_time is None else datetime.combine(dct, dct_time)
 
 
 def dct_text(dct: date, dct_time: time | None = None) -> str:

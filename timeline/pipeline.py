@@ -37,6 +37,7 @@ from .model import (
     TimeExpression,
     closure_of,
     dct_interval,
+    dct_moment,
 )
 from .parse.backends import get_parser
 from .parse.protocol import Parser, Sentence
@@ -105,7 +106,7 @@ class _Placing:
 
     def __init__(self, setup: _Setup) -> None:
         self.words = PlacementWords.of(setup.language)
-        self.dct = dct_interval(setup.dct)
+        self.dct = dct_interval(dct_moment(setup.dct, setup.dct_time))  # a DCT with a clock time: the clock decides
         self.finder = LinkFinder(self.words)
         self.heading_nouns: list[Event] = []  # nouns of a sentence with no verb ("Annexatie Krim")
 
@@ -175,7 +176,7 @@ def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], even
     where = {id(e): k for k, e in enumerate(ordered)}
     links = tuple(Link(source=where[id(f.source)], target=where[id(f.target)], relation=f.relation, cue=f.cue,
                        span=f.span) for f in found if id(f.source) in where and id(f.target) in where)
-    kept = closure_of(ordered, links, setup.dct).kept if links else []
+    kept = closure_of(ordered, links, dct_moment(setup.dct, setup.dct_time)).kept if links else []
     return Document(text=text, dct=setup.dct, dct_source=setup.source, timexes=timexes, events=ordered,
                     ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)), sentences=sentences,
                     links=tuple(link for link, ok in zip(links, kept, strict=True) if ok), dct_time=setup.dct_time)
