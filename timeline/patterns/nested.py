@@ -12,7 +12,7 @@ from typing import Any
 
 from ..text.tokens import MatchTokens
 from .combinators import Alt, Match, Rule
-from .elements import Capture, Element, Found, Lead
+from .elements import ANY, Capture, Element, Found, Lead, token_key
 
 __all__ = ["Sub", "rebuild"]
 
@@ -26,15 +26,18 @@ class Sub(Element):
         self.rules, self.name, self.keep = tuple(rules), name, keep
         self._key: str = name
         self._any = Alt(*(rule.pattern for rule in self.rules))
+        # Only the rules that can begin with the token at hand are tried: by the token (a number
+        # by its kind), and those that may begin with any token.
         by_first: dict[str, list[Rule]] = {}
-        self._anywhere: list[Rule] = []
+        anywhere: list[Rule] = []
         for rule in self.rules:
             first = rule.pattern.first()
-            if rule.pattern.nullable() or any(tok.startswith("<") for tok in first):  # a kind of token, or any
-                self._anywhere.append(rule)
+            if rule.pattern.nullable() or ANY in first:
+                anywhere.append(rule)
             for tok in first:
                 by_first.setdefault(tok, []).append(rule)
-        self._by_first = {tok: tuple(dict.fromkeys([*found, *self._anywhere])) for tok, found in by_first.items()}
+        self._anywhere = tuple(anywhere)
+        self._by_first = {tok: tuple(dict.fromkeys([*found, *anywhere])) for tok, found in by_first.items()}
 
     def first(self) -> frozenset[str]:
         return self._any.first()
@@ -65,7 +68,7 @@ class Sub(Element):
             return []
         before = toks.norms[i - 1] if i else None
         out: Found = []
-        for rule in self._by_first.get(toks.norms[i], self._anywhere):
+        for rule in self._by_first.get(token_key(toks.norms[i]), self._anywhere):
             if rule.after is not None and before not in rule.after:
                 continue
             for j, caps in rule.pattern.match(toks, i):
