@@ -151,3 +151,18 @@ def test_streamed_json_is_what_json_dumps_writes(indent: int | None, items: list
     buf = io.StringIO()
     write_json(head, "timexes", items, buf, indent)
     assert buf.getvalue() == json.dumps({**head, "timexes": items}, ensure_ascii=False, indent=indent) + "\n"
+
+
+def test_a_dct_with_a_time_of_day_from_the_command_line_and_a_corpus(tmp_path: Path) -> None:
+    text = "Een kwartier geleden kantelde de boot.\n"
+    proc = run("recognize", "-", "--dct", "2013-02-12T04:30", "--format", "json", stdin=text.encode())
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["dct"] == "2013-02-12T04:30" and out["timexes"][0]["value"] == "2013-02-12T04:15"
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "dct": "2013-02-12T04:30", "text": text}) + "\n", encoding="utf-8")
+    proc = run("analyze", "--jsonl", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["timexes"][0]["value"] == "2013-02-12T04:15"
+    explained = run("explain", "over een uur", "--dct", "2013-02-12T04:30").stdout
+    assert "DCT 2013-02-12T04:30" in explained and "value     2013-02-12T05:30" in explained

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
 import timeline
 from timeline import DctError, DctSource, parse_dct
+from timeline.dct import read_dct
+from timeline.output import document_to_dict, document_to_timeml, timeline_table
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -118,3 +120,87 @@ def test_explain_with_a_reference_at_the_end_of_the_calendar_leaves_the_value_un
     assert proc.returncode == 0, proc.stderr
     assert "value     FUTURE_REF" in proc.stdout and "interval  null" in proc.stdout
     assert "beyond the ends of the calendar" in proc.stdout
+
+
+# --- a DCT with a time of day -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2013-02-12T04:30", (date(2013, 2, 12), time(4, 30))),
+    ("2013-02-12 04:30", (date(2013, 2, 12), time(4, 30))),
+    ("2013-02-12T04:30:15+01:00", (date(2013, 2, 12), time(4, 30, 15))),  # the local clock time is kept
+    ("2013-02-12T23:05Z", (date(2013, 2, 12), time(23, 5))),
+    ("12 februari 2013 04:30", (date(2013, 2, 12), time(4, 30))),
+    ("12 februari 2013 om 16.45 uur", (date(2013, 2, 12), time(16, 45))),
+    ("12 februari 2013 00:00", (date(2013, 2, 12), time(0, 0))),  # midnight written out is a time
+    ("12 februari 2013", (date(2013, 2, 12), None)),
+    ("2013-02-12", (date(2013, 2, 12), None)),
+    (datetime(2013, 2, 12, 4, 30), (date(2013, 2, 12), time(4, 30))),
+    (datetime(2013, 2, 12, 4, 30, tzinfo=timezone(timedelta(hours=-5))), (date(2013, 2, 12), time(4, 30))),
+    (date(2013, 2, 12), (date(2013, 2, 12), None)),
+])
+def test_a_dct_may_carry_a_time_of_day(value, expected) -> None:
+    assert read_dct(value) == expected
+    assert parse_dct(value) == expected[0], "parse_dct still gives the day alone"
+
+
+@pytest.mark.parametrize(("top", "day", "clock"), [
+    ("3 februari 2017, 14:32", date(2017, 2, 3), time(14, 32)),
+    ("AMSTERDAM, 3 feb. 2017 14:32 -", date(2017, 2, 3), time(14, 32)),
+    ("vr 03-02-2017 14:05", date(2017, 2, 3), time(14, 5)),
+    ("Gepubliceerd op 3 februari 2017 om 09.15 uur", date(2017, 2, 3), time(9, 15)),
+    ("Gepubliceerd op 3 februari 2017", date(2017, 2, 3), None),
+])
+def test_a_dateline_gives_the_time_of_day_it_has(top, day, clock) -> None:
+    text = f"{top}\n\nDe brug ging een uur geleden dicht."
+    rec = timeline.recognize_document(text)
+    assert (rec.dct, rec.dct_time) == (day, clock)
+    (found,) = rec.timexes
+    expected = day.isoformat() if clock is None else (datetime.combine(day, clock) - timedelta(hours=1)).strftime(
+        "%Y-%m-%dT%H:%M")
+    assert (found.text, found.value) == ("een uur geleden", expected)
+
+
+TIMED = "2013-02-12T04:30"
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    ("Een kwartier geleden kantelde de boot.", TIMED, "2013-02-12T04:15"),
+    ("De sluizen gaan over een uur open.", TIMED, "2013-02-12T05:30"),
+    ("Drie uur geleden begon de storing.", TIMED, "2013-02-12T01:30"),
+    ("Anderhalf uur geleden vertrokken ze.", TIMED, "2013-02-12T03:00"),
+    ("De winkels sluiten over twaalf uur.", TIMED, "2013-02-12T16:30"),
+    ("De winkels sluiten over twaalf uur.", "2013-02-12T20:15", "2013-02-13T08:15"),  # past midnight
+    ("Vijf minuten geleden viel de stroom uit.", "2013-02-12T00:02", "2013-02-11T23:57"),
+    ("30 minuten later kwam de brandweer.", TIMED, "2013-02-12T05:00"),  # no time before it: the DCT's
+    ("Een kwartier geleden kantelde de boot.", "2013-02-12", "2013-02-12"),  # a date-only DCT: its day
+    ("De sluizen gaan over een uur open.", "2013-02-12", "2013-02-12"),
+])
+def test_hours_and_minutes_count_from_the_dct_time(text: str, dct: str, value: str) -> None:
+    (found,) = timeline.recognize(text, dct=dct)
+    assert (found.type.value, found.value) == ("TIME", value)
+
+
+def test_day_grain_and_clock_times_are_unchanged_by_a_dct_time() -> None:
+    text = "Vandaag om 15.00 uur begint het overleg; morgen volgt de stemming en gisteren was er een debat."
+    timed = [(t.text, t.value) for t in timeline.recognize(text, dct="2013-02-12T04:30")]
+    plain = [(t.text, t.value) for t in timeline.recognize(text, dct="2013-02-12")]
+    assert timed == plain
+    assert ("morgen", "2013-02-13") in timed
+
+
+def test_a_dct_time_reaches_every_output() -> None:
+    doc = timeline.analyze("De sluizen gaan over een uur open.", dct="2013-02-12T04:30")
+    assert doc.dct == date(2013, 2, 12) and doc.dct_time == time(4, 30)
+    assert document_to_dict(doc)["dct"] == "2013-02-12T04:30"
+    assert 'type="TIME" value="2013-02-12T04:30"' in document_to_timeml(doc, "d")
+    assert timeline_table(doc).splitlines()[0].startswith("DCT 2013-02-12T04:30 (Tue)")
+    plain = timeline.analyze("De sluizen gaan morgen open.", dct="2013-02-12")
+    assert document_to_dict(plain)["dct"] == "2013-02-12" and plain.dct_time is None
+
+
+def test_under_a_dct_with_a_clock_time_the_clock_places_the_events() -> None:
+    text = "Een kwartier geleden kantelde een vrachtwagen. Rijkswaterstaat hoopt de weg over een uur te openen."
+    doc = timeline.analyze(text, dct="2013-02-12T04:30")
+    relation = {e.text: e.dct_relation.value for e in doc.events}
+    assert relation["kantelde"] == "BEFORE" and relation["openen"] == "AFTER"
+    assert relation["hoopt"] == "OVERLAP", "the hoping is now; its clause's time is what it is about"

@@ -3,7 +3,7 @@ day the same expression names ("maandag om 9 uur", "morgen om 8 uur")."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
@@ -19,6 +19,7 @@ from timeline.time.intent import (
     Nth,
     PartOfYear,
     Relative,
+    Shifted,
     Tense,
     Weekend,
 )
@@ -76,6 +77,8 @@ def test_a_position_the_month_lacks_is_unresolved_and_reads_what_its_month_reads
     assert resolve(Nth(Relative(0, Grain.MONTH), 5, weekday=5), Anchor(THURSDAY)).interval is None  # 4 Fridays
     assert reads_tense(Nth(PartOfYear(Grain.MONTH, 9), 1)) and not reads_tense(Nth(Relative(0, Grain.MONTH), 1))
     assert not uses_reference(Nth(Relative(0, Grain.MONTH), 1))
+
+
 MONDAY, APRIL = date(2017, 2, 6), date(2017, 4, 10)
 
 
@@ -115,3 +118,23 @@ def test_the_time_of_a_thing_named_before_it_is_the_nearest(intent: object, dct:
 def test_a_day_only_some_years_have_is_in_the_nearest_year_that_has_it(intent: DayMonth, dct: date, tense: Tense,
                                                                       value: str) -> None:
     assert resolve(intent, Anchor(dct, tense)).value == value
+
+
+@pytest.mark.parametrize(("intent", "at", "reference", "value"), [
+    (Relative(-15, Grain.MINUTE), time(4, 30), None, "2013-02-12T04:15"),  # een kwartier geleden
+    (Relative(1, Grain.HOUR), time(4, 30), None, "2013-02-12T05:30"),  # over een uur
+    (Relative(-90, Grain.MINUTE), time(4, 30), None, "2013-02-12T03:00"),  # anderhalf uur geleden
+    (Relative(12, Grain.HOUR), time(20, 0), None, "2013-02-13T08:00"),  # over twaalf uur, past midnight
+    (Relative(30, Grain.MINUTE, Anchored.REFERENCE), time(4, 30), None, "2013-02-12T05:00"),  # 30 minuten later
+    (Relative(-1, Grain.HOUR), None, None, "2013-02-12"),  # a date-only DCT: its day, said as a time
+    (Relative(1, Grain.DAY), time(4, 30), None, "2013-02-13"),  # days keep their grain
+    (Clock(15, 0), time(4, 30), None, "2013-02-12T15:00"),  # a clock time takes the DCT's day
+    (Shifted(((1, Grain.HOUR), (20, Grain.MINUTE))), time(4, 30), None, "2013-02-12T05:50"),  # over 1 uur en 20 min.
+    (Shifted(((-2, Grain.DAY), (-3, Grain.HOUR))), time(4, 30), None, "2013-02-10T01:30"),  # to the minute
+    (Shifted(((-1, Grain.HOUR), (-15, Grain.MINUTE))), None, None, "2013-02-12"),  # date-only: the DCT's day
+    (Shifted(((-2, Grain.DAY), (-3, Grain.HOUR))), None, None, "2013-02-10"),  # the days only, no clock time
+])
+def test_hours_and_minutes_count_from_the_dct_time(intent: object, at: time | None, reference: object,
+                                                   value: str) -> None:
+    resolved = resolve(intent, Anchor(date(2013, 2, 12), Tense.PAST, reference, at))  # type: ignore[arg-type]
+    assert resolved.value == value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from attrs import field, frozen
 
@@ -88,6 +88,7 @@ class Recognition:
     dct: date
     dct_source: DctSource
     dct_span: Span | None = None  # the dateline the DCT was read from
+    dct_time: time | None = None  # the DCT's time of day, where it has one (2013-02-12T04:30)
 
 
 class EventClass(enum.Enum):
@@ -193,11 +194,13 @@ class Document:
     ranks: tuple[int | None, ...]
     sentences: tuple[Span, ...] = ()
     links: tuple[Link, ...] = ()
+    dct_time: time | None = None  # the DCT's time of day, where it has one (2013-02-12T04:30)
     _closure: Closure | None = field(default=None, init=False, eq=False, repr=False)
 
     def _order(self) -> Closure:
         if self._closure is None:
-            object.__setattr__(self, "_closure", closure_of(self.events, self.links, self.dct))
+            dct = dct_moment(self.dct, self.dct_time)
+            object.__setattr__(self, "_closure", closure_of(self.events, self.links, dct))
         assert self._closure is not None
         return self._closure
 
@@ -254,6 +257,18 @@ def dct_interval(dct: date) -> Interval:
         start, step, grain = datetime(dct.year, dct.month, dct.day), timedelta(days=1), Grain.DAY
     end = start + step if start <= datetime.max - step else datetime.max  # the calendar's last day ends there
     return Interval(start, end, grain)
+
+
+def dct_moment(dct: date, dct_time: time | None = None) -> date:
+    """The DCT as :func:`dct_interval` takes it: its day, or the datetime of its clock time."""
+    return dct if dct_time is None else datetime.combine(dct, dct_time)
+
+
+def dct_text(dct: date, dct_time: time | None = None) -> str:
+    """The DCT as ISO 8601: its day, and its clock time where it has one (``2013-02-12T04:30``)."""
+    if dct_time is None:
+        return dct.isoformat()
+    return f"{dct.isoformat()}T{dct_time.isoformat(timespec='seconds' if dct_time.second else 'minutes')}"
 
 
 def closure_of(events: tuple[Event, ...], links: tuple[Link, ...], dct: date) -> Closure:

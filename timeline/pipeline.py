@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from attrs import frozen
 
-from .dct import DctError, find_dateline, parse_dct
+from .dct import DctError, find_dateline, read_dct
 from .events.anchors import date_events, read_anchors, relative_to_events
 from .events.clauses import SentenceEvents
 from .events.detect import find_events
@@ -37,6 +37,7 @@ from .model import (
     TimeExpression,
     closure_of,
     dct_interval,
+    dct_moment,
 )
 from .parse.backends import get_parser
 from .parse.protocol import Parser, Sentence
@@ -105,7 +106,7 @@ class _Placing:
 
     def __init__(self, setup: _Setup) -> None:
         self.words = PlacementWords.of(setup.language)
-        self.dct = dct_interval(setup.dct)
+        self.dct = dct_interval(dct_moment(setup.dct, setup.dct_time))  # a DCT with a clock time: the clock decides
         self.finder = LinkFinder(self.words)
         self.heading_nouns: list[Event] = []  # nouns of a sentence with no verb ("Annexatie Krim")
 
@@ -175,10 +176,10 @@ def _ordered(text: str, setup: _Setup, timexes: tuple[TimeExpression, ...], even
     where = {id(e): k for k, e in enumerate(ordered)}
     links = tuple(Link(source=where[id(f.source)], target=where[id(f.target)], relation=f.relation, cue=f.cue,
                        span=f.span) for f in found if id(f.source) in where and id(f.target) in where)
-    kept = closure_of(ordered, links, setup.dct).kept if links else []
+    kept = closure_of(ordered, links, dct_moment(setup.dct, setup.dct_time)).kept if links else []
     return Document(text=text, dct=setup.dct, dct_source=setup.source, timexes=timexes, events=ordered,
                     ranks=tuple([ranks_of[k] for k in order] + [None] * len(rest)), sentences=sentences,
-                    links=tuple(link for link, ok in zip(links, kept, strict=True) if ok))
+                    links=tuple(link for link, ok in zip(links, kept, strict=True) if ok), dct_time=setup.dct_time)
 
 
 def recognize_document(text: str, dct: date | datetime | str | None = None, *, parser: Parser | str = "builtin",
@@ -203,7 +204,8 @@ def recognize_document(text: str, dct: date | datetime | str | None = None, *, p
     """
     setup = _Setup.of(text, dct, parser, language)
     timexes = tuple(t for _, found in setup.blocks(text) for t in found)
-    return Recognition(timexes=timexes, dct=setup.dct, dct_source=setup.source, dct_span=setup.dateline)
+    return Recognition(timexes=timexes, dct=setup.dct, dct_source=setup.source, dct_span=setup.dateline,
+                       dct_time=setup.dct_time)
 
 
 def recognize(text: str, dct: date | datetime | str | None = None, *, parser: Parser | str = "builtin",
@@ -224,13 +226,15 @@ def _tense(block: Block, language: Language, mention: Mention) -> Tense:
 
 @frozen
 class _Setup:
-    """What a run over one document needs: its language, parser and DCT, and its dateline."""
+    """What a run over one document needs: its language, parser and DCT (its day, and its
+    time of day where it has one), and its dateline."""
 
     language: Language
     parser: Parser
     dct: date
     source: DctSource
     dateline: Span | None
+    dct_time: time | None = None
 
     @staticmethod
     def of(text: str, dct: date | datetime | str | None, parser: Parser | str, language: LanguageLike) -> _Setup:
@@ -239,16 +243,17 @@ class _Setup:
         lang = load_language(language)
         chosen = get_parser(parser, lang)
         if dct is not None:
-            return _Setup(lang, chosen, parse_dct(dct, lang), DctSource.ARGUMENT, None)
+            day, clock = read_dct(dct, lang)
+            return _Setup(lang, chosen, day, DctSource.ARGUMENT, None, clock)
         found = find_dateline(text, lang)
         if found is None:
             raise DctError("no DCT given and no publication date found at the top of the text; "
                            "pass dct=... (e.g. dct='2017-02-02')")
-        return _Setup(lang, chosen, found[0], DctSource.DATELINE, found[1])
+        return _Setup(lang, chosen, found[0], DctSource.DATELINE, found[2], found[1])
 
     def blocks(self, text: str) -> Iterator[tuple[Block, list[TimeExpression]]]:
         """Each block of the text, with its time expressions resolved."""
-        resolver = Resolver(text, self.dct)
+        resolver = Resolver(text, self.dct, dct_time=self.dct_time)
         line = self.dateline
         for block in read(text, self.parser, self.language):
             mentions: list[Mention] = find_mentions(block.match, self.language)

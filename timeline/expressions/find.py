@@ -25,7 +25,7 @@ from ..model import Mod, Span
 from ..patterns import Match, Part, Rule
 from ..patterns.elements import Captures, token_key
 from ..text.tokens import MatchTokens
-from ..time.intent import Direction
+from ..time.intent import Clock, Direction
 
 __all__ = ["Mention", "find_mentions", "mentions_in"]
 
@@ -129,10 +129,19 @@ def _widen(mention: Mention, toks: MatchTokens, i: int, language: Language) -> M
                 start = Span(toks.start(k), mention.span.end)
                 return _widen(attrs.evolve(mention, span=start, mod=Mod(mod)), toks, k, language)
     forced = language.words("preposition_direction").get(before)
-    if forced and hasattr(mention.intent, "direction") and mention.intent.direction is None:
-        return attrs.evolve(mention, intent=attrs.evolve(mention.intent, direction=Direction(forced)))
+    if forced:
+        return attrs.evolve(mention, intent=_forced(mention.intent, Direction(forced)))
     if before in language.words("preposition_nearest") and hasattr(mention.intent, "nearest"):
         modifier = language.mods.children.get(toks.norms[i - 2]) if i > 1 else None
         if modifier is None or not modifier.has_value:  # "de slotkoers van vrijdag", not "eind van maart"
             return attrs.evolve(mention, intent=attrs.evolve(mention.intent, nearest=True))
     return mention
+
+
+def _forced(intent: Any, way: Direction) -> Any:
+    """The meaning with its open direction forced; a clock time's day ("sinds maandag om 9 uur")."""
+    if hasattr(intent, "direction") and intent.direction is None:
+        return attrs.evolve(intent, direction=way)
+    if isinstance(intent, Clock) and intent.day is not None:
+        return attrs.evolve(intent, day=_forced(intent.day, way))
+    return intent

@@ -11,7 +11,7 @@ direction it picks (``zei donderdag`` looks back, ``beslist donderdag`` ahead).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime, time
 
 from ..model import Span, TimeExpression, TimexType
 from ..time.algebra import Interval
@@ -25,11 +25,12 @@ __all__ = ["Resolver", "range_interval", "ranges", "resolve_mentions"]
 class Resolver:
     """Resolves the expressions of one text in text order, keeping the reference time.
 
-    ``reference`` is the reference time before the first expression.
+    ``reference`` is the reference time before the first expression; ``dct_time`` the
+    DCT's time of day, where it has one.
     """
 
-    def __init__(self, text: str, dct: date, reference: Interval | None = None) -> None:
-        self.text, self.dct, self.reference = text, dct, reference
+    def __init__(self, text: str, dct: date, reference: Interval | None = None, dct_time: time | None = None) -> None:
+        self.text, self.dct, self.reference, self.dct_time = text, dct, reference, dct_time
         self._starts: dict[Span, Interval | None] = {}  # first ends of ranges, by span
         self._memo: dict[tuple[object, ...], Resolved] = {}
 
@@ -38,20 +39,20 @@ class Resolver:
         ``tense`` gives the tense of each one's clause."""
         out: list[TimeExpression] = []
         for m in mentions:
-            on, ref = self.dct, self.reference
+            on, at, ref = self.dct, self.dct_time, self.reference
             first = self._starts.get(m.range_start) if m.range_start is not None else None
             clause = None
             if first is not None:
-                ref, on, way = first, first.start.date(), Tense.FUTURE  # an end lies after its start
+                ref, on, at, way = first, first.start.date(), None, Tense.FUTURE  # an end lies after its start
             elif reads_tense(m.intent):
                 way = clause = tense(m)
             else:
                 way = Tense.PRESENT  # not read
             # Resolution is pure: the same meaning against the same anchor resolves alike.
-            key = (m.intent, on, way, ref if uses_reference(m.intent) else None)
+            key = (m.intent, on, at, way, ref if uses_reference(m.intent) else None)
             resolved = self._memo.get(key)
             if resolved is None:
-                resolved = self._memo[key] = resolve(m.intent, Anchor(on, way, ref))
+                resolved = self._memo[key] = resolve(m.intent, Anchor(on, way, ref, at))
             if m.range_end is not None:
                 self._starts[m.span] = resolved.interval
             if resolved.interval is not None and resolved.type in (TimexType.DATE, TimexType.TIME):
@@ -63,10 +64,14 @@ class Resolver:
 
 
 def resolve_mentions(text: str, mentions: Iterable[Mention], dct: date, tense: Tense,
-                     reference: Interval | None = None) -> tuple[TimeExpression, ...]:
+                     reference: Interval | None = None, dct_time: time | None = None) -> tuple[TimeExpression, ...]:
     """Resolve mentions in text order, all in clauses of one ``tense`` (for ``timeline
-    explain``); ``reference`` is the reference time before the first."""
-    return tuple(Resolver(text, dct, reference).resolve(mentions, lambda m: tense))
+    explain``); ``reference`` is the reference time before the first, ``dct_time`` the
+    DCT's time of day (a ``datetime`` DCT gives its own)."""
+    if isinstance(dct, datetime):
+        dct_time = dct.time()
+        dct = dct.date()
+    return tuple(Resolver(text, dct, reference, dct_time).resolve(mentions, lambda m: tense))
 
 
 def ranges(timexes: tuple[TimeExpression, ...]) -> tuple[tuple[TimeExpression, TimeExpression, Interval | None], ...]:

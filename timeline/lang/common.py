@@ -64,11 +64,14 @@ def numeric_date(examples: tuple[str, ...]) -> Rule:
 
 def clock(hour: int, minute: int, part: PartOfDay | None) -> Clock | None:
     """A clock time read on a 12-hour dial where a part of the day says which half
-    (``9 uur 's avonds`` is 21:00, ``12 uur 's nachts`` midnight); None if it is none."""
+    (``9 uur 's avonds`` is 21:00, ``12 uur 's nachts`` midnight, ``elf uur 's nachts`` 23:00);
+    None if it is none."""
     if part in (PartOfDay.AFTERNOON, PartOfDay.EVENING) and hour < 12:
         hour += 12
     elif part in (PartOfDay.NIGHT, PartOfDay.MORNING) and hour == 12:
         hour = 0
+    elif part is PartOfDay.NIGHT and 7 <= hour < 12:  # "'s nachts om elf uur": late in the evening
+        hour += 12
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
     return Clock(hour % 24, minute)
@@ -96,11 +99,11 @@ def clock_shape(name: str, separators: str = ".:") -> Shape:
     return Shape(rf"(\d{{1,2}})[{re.escape(separators)}](\d\d)", lambda g: (int(g[1]), int(g[2])), name)
 
 
-def clock_colon(hour_word: Element, part: Element, examples: tuple[str, ...]) -> Rule:
+def clock_colon(hour_word: Element, part: Element, examples: tuple[str, ...], tail: Element | None = None) -> Rule:
     """``15:30`` (and ``15:30 uur``, ``9:30 's avonds``): a colon marks a clock time by itself.
-    ``part`` captures a part of the day as ``part``."""
-    return Rule("clock.colon", Seq(clock_shape("hm", ":"), Opt(hour_word), Opt(part)), _hm_clock,
-                examples=examples)
+    ``part`` captures a part of the day as ``part``; ``tail`` is what may follow (a time zone)."""
+    parts = (clock_shape("hm", ":"), Opt(hour_word), Opt(part)) + ((Opt(tail),) if tail is not None else ())
+    return Rule("clock.colon", Seq(*parts), _hm_clock, examples=examples)
 
 
 def _hm_clock(m: Match) -> Intent | None:

@@ -68,6 +68,7 @@ _LEXICON = {
     "weekday_abbr": MapOf(Integer(1, 7)),  # only with a date or a clock time after it
     "part_of_day": MapOf(Enum(PartOfDay)),
     "part_of_day_adverb": MapOf(Enum(PartOfDay)),  # "'s ochtends"
+    "part_of_day_cue": _WORD_SET,  # "in de ochtend": the word before a part of the day alone
     "month": MapOf(Integer(1, 12)),
     "month_abbr": MapOf(Integer(1, 12)),  # only with a day before it
     "deictic": MapOf(OneOf(_DEICTIC, Enum(RefKind))),  # days from the DCT (and a part of day), or vague
@@ -145,6 +146,10 @@ _LEXICON = {
     "clock_minutes": MapOf(Integer(1, 59)),  # "kwart over acht"
     "clock_offset": MapOf(Integer(-1, 1)),  # "over" counts forward, "voor" back
     "clock_cue": _WORD_SET,  # words after which "9 uur" is a time of day, not nine hours
+    "clock_letter": _WORD_SET,  # the hour written as a letter: "15u30", "11h"
+    "clock_join": _WORD_SET,  # what may stand between a day and its clock time: "morgen om 8 uur"
+    "time_zone": _WORD_SET,  # a time zone after a clock time, part of its extent: "14:00 CET"
+    "midnight": _WORD_SET,  # the end of a day: T24:00
     "idiom": _WORD_SET,  # fixed phrases that look like a time but are none
     "one_day": _WORD_SET,  # "op een dag": once upon a time, no date ...
     "one_day_after": _WORD_SET,  # ... after one of these words

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import DctSource, Document, Link, Relation
+from ..model import DctSource, Document, Link, Relation, dct_text
 
 __all__ = ["BANDS", "bands", "dct_line", "link_words", "steps"]
 
@@ -56,4 +56,4 @@ def link_words(doc: Document, link: Link) -> str:
 
 def dct_line(doc: Document) -> str:
     """Which DCT the analysis used and where it came from: ``DCT 2017-02-02 (Thu), given by the caller``."""
-    return f"DCT {doc.dct.isoformat()} ({_WEEKDAYS[doc.dct.weekday()]}), {_SOURCES[doc.dct_source]}"
+    return f"DCT {dct_text(doc.dct, doc.dct_time)} ({_WEEKDAYS[doc.dct.weekday()]}), {_SOURCES[doc.dct_source]}"

@@ -8,7 +8,8 @@ Users store and parse this form, so its fields only ever grow; a change that
 removes or redefines a field gets a new ``schema`` string.
 
 - ``schema``: always ``"timeline/1"``.
-- ``dct``: the document creation time, ISO ``YYYY-MM-DD``.
+- ``dct``: the document creation time, ISO ``YYYY-MM-DD``, or ``YYYY-MM-DDThh:mm`` where it has a
+  time of day.
 - ``dct_source``: where the DCT came from: ``"argument"`` or ``"dateline"``.
 - ``timexes``: the time expressions in text order, each as
   :func:`timeline.output.records.timex_to_dict` gives it: ``start``, ``end``
@@ -55,7 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Document, Event, Link, Recognition, TimeExpression
+from ..model import Document, Event, Link, Recognition, TimeExpression, dct_text
 from ..time.algebra import Interval
 
 __all__ = ["SCHEMA", "document_to_dict", "document_to_jsonl_line", "event_to_dict", "interval_to_dict",
@@ -87,7 +88,7 @@ def timex_to_dict(t: TimeExpression) -> dict[str, Any]:
 
 def recognition_to_dict(r: Recognition) -> dict[str, Any]:
     """What ``timeline recognize`` writes: the DCT, where it came from, and the expressions."""
-    return {"dct": r.dct.isoformat(), "dct_source": r.dct_source.value,
+    return {"dct": dct_text(r.dct, r.dct_time), "dct_source": r.dct_source.value,
             "timexes": [timex_to_dict(t) for t in r.timexes]}
 
 
@@ -109,7 +110,7 @@ def link_to_dict(link: Link) -> dict[str, Any]:
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
     """The whole analysis as JSON-ready data in the ``timeline/1`` schema (see the module docstring)."""
-    return {"schema": SCHEMA, "dct": doc.dct.isoformat(), "dct_source": doc.dct_source.value,
+    return {"schema": SCHEMA, "dct": dct_text(doc.dct, doc.dct_time), "dct_source": doc.dct_source.value,
             "timexes": [timex_to_dict(t) for t in doc.timexes],
             "events": [event_to_dict(e, r) for e, r in zip(doc.events, doc.ranks, strict=True)],
             "links": [link_to_dict(link) for link in doc.links]}

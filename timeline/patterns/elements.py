@@ -213,6 +213,7 @@ class Number(Element):
                  exact: int | None = None) -> None:
         self.lo, self.hi, self.name = lo, hi, name
         self.digits, self.exact = digits, exact
+        self._longest = len(str(hi))
 
     def first(self) -> frozenset[str]:
         return frozenset({DIGIT})
@@ -224,6 +225,8 @@ class Number(Element):
         if not (tok.isascii() and tok.isdigit()) or (self.digits and len(tok) > self.digits):
             return NO_MATCH
         if self.exact and len(tok) != self.exact:
+            return NO_MATCH
+        if len(tok) > self._longest and len(tok.lstrip("0")) > self._longest:  # too long to be in range (and to read)
             return NO_MATCH
         value = int(tok)
         if self.lo <= value <= self.hi:

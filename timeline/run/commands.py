@@ -14,11 +14,11 @@ from typing import Any
 
 import attrs
 
-from ..dct import parse_dct
+from ..dct import read_dct
 from ..expressions.find import mentions_in
 from ..expressions.normalize import Resolver, resolve_mentions
 from ..lang import load_language
-from ..model import Document
+from ..model import Document, dct_text
 from ..output.records import interval_to_dict, recognition_to_dict, timex_to_dict
 from ..parse.backends import get_parser
 from ..parse.reading import read, tense_at
@@ -72,7 +72,7 @@ def _run(args: argparse.Namespace, out: Sink, command: str, anchors: dict[str, s
     if args.format == "table":
         write_table(recognition_to_dict(recognition), out)
     else:
-        head = {"dct": recognition.dct.isoformat(), "dct_source": recognition.dct_source.value}
+        head = {"dct": dct_text(recognition.dct, recognition.dct_time), "dct_source": recognition.dct_source.value}
         write_json(head, "timexes", map(timex_to_dict, recognition.timexes), out,
                    2 if args.format == "json" else None)
     return 0
@@ -170,7 +170,7 @@ def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
 def explain(args: argparse.Namespace, out: Sink) -> int:
     """``timeline explain``: how one expression is read and resolved, step by step."""
     lang = load_language(args.language)
-    dct = parse_dct(args.dct, lang)
+    dct, at = read_dct(args.dct, lang)
     text = args.expression
     mentions = mentions_in(text, lang)
     if not mentions:
@@ -178,10 +178,11 @@ def explain(args: argparse.Namespace, out: Sink) -> int:
         return 1
     reference, note = _reference(args.reference)
     if args.tense:
-        timexes = resolve_mentions(text, mentions, dct, Tense(args.tense), reference)
+        timexes = resolve_mentions(text, mentions, dct, Tense(args.tense), reference, at)
     else:  # the tense of its clause, as the parse of the expression gives it
         block = next(read(text, get_parser("builtin", lang), lang))
-        timexes = tuple(Resolver(text, dct, reference).resolve(mentions, lambda m: tense_at(block, m.span.start, lang)))
+        resolver = Resolver(text, dct, reference, at)
+        timexes = tuple(resolver.resolve(mentions, lambda m: tense_at(block, m.span.start, lang)))
     for t in timexes:
         if note and uses_reference(t.intent):  # its anchor lies beyond the calendar: its value is unknown
             unknown = unresolved(t.intent)
@@ -189,7 +190,7 @@ def explain(args: argparse.Namespace, out: Sink) -> int:
         out.write(f"text      {t.text!r}\n")
         out.write(f"rule      {t.rule}\n")
         out.write(f"meaning   {t.intent!r}\n")
-        out.write(f"anchor    DCT {dct.isoformat()}, tense {t.tense.value if t.tense else '-'}"
+        out.write(f"anchor    DCT {dct_text(dct, at)}, tense {t.tense.value if t.tense else '-'}"
                   + (f", reference {args.reference}{note}" if args.reference else "") + "\n")
         out.write(f"type      {t.type.value}\n")
         out.write(f"value     {t.value}" + (f" (mod {t.mod.value})" if t.mod else "") + "\n")

@@ -54,6 +54,7 @@ class Anchor:
     dct: date
     tense: Tense = Tense.PRESENT
     reference: Interval | None = None  # the latest explicit time the text mentioned before
+    dct_time: time | None = None  # the DCT's time of day, where it has one: hours and minutes count from it
 
 
 @frozen
@@ -273,6 +274,8 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
     if intent.anchor is Anchored.REFERENCE:
         ref = anchor.reference
         if ref is None:
+            if unit < Grain.DAY and anchor.dct_time is not None:  # "30 minuten later" first: from the DCT's time
+                return _from_dct_time(n, unit, anchor.dct, anchor.dct_time)
             if unit < Grain.DAY:  # "dertig seconden later" with no time before it: not the DCT's midnight
                 raise ValueError("no reference time for a clock-time offset")
         else:
@@ -283,6 +286,8 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
             if ref.grain > unit and ref.grain > Grain.HOUR and not finer_day:
                 raise ValueError("reference time too coarse")
             return _dated(_at_part(containing(ref.start, unit).shift(n), intent.part))
+    if unit < Grain.DAY and anchor.dct_time is not None:  # "een kwartier geleden" under 2013-02-12T04:30
+        return _from_dct_time(n, unit, anchor.dct, anchor.dct_time)
     if unit < Grain.DAY:  # "een uur geleden", "over een half uur" from a DCT that is a date
         return _on_day(_day(anchor.dct))
     return _dated(_at_part(containing(_midnight(anchor.dct), unit).shift(n), intent.part))
@@ -291,7 +296,10 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
 def _shifted(intent: Shifted, anchor: Anchor) -> Resolved:
     """Every step added in turn to the anchor's start (the DCT, or the day the expression
     names), the value at the finest step's grain: ``3 weken voor Kerst`` is an ISO week."""
-    if intent.base is None:
+    grain = intent.grain or min(unit for _, unit in intent.steps)
+    if intent.base is None and anchor.dct_time is not None and grain < Grain.DAY:
+        start = containing(datetime.combine(anchor.dct, anchor.dct_time), Grain.MINUTE)  # from the DCT's clock
+    elif intent.base is None:
         start = _day(anchor.dct)
     else:
         found = _resolve(intent.base, anchor).interval
@@ -299,12 +307,20 @@ def _shifted(intent: Shifted, anchor: Anchor) -> Resolved:
             raise ValueError("an anchored offset needs a day to count from")
         start = found
     t = start.start
+    clockless = grain < Grain.DAY and start.grain >= Grain.DAY
     for n, unit in intent.steps:
-        t = add(t, n, unit)
-    grain = intent.grain or min(unit for _, unit in intent.steps)
-    if grain < Grain.DAY and start.grain >= Grain.DAY:  # hours from a day without a clock time
+        if not (clockless and unit < Grain.DAY):  # hours from a day without a clock time stay on it
+            t = add(t, n, unit)
+    if clockless:  # guidelines 4b: never invent a clock time
         return _on_day(_day(t.date()))
-    return _dated(containing(t, grain))
+    return _dated(containing(t, min(grain, Grain.MINUTE) if grain < Grain.DAY else grain))  # hours: to the minute
+
+
+def _from_dct_time(n: int, unit: Grain, dct: date, at: time) -> Resolved:
+    """``n`` hours, minutes or seconds from the DCT's clock time, to the minute (to the
+    second for seconds): ``over een uur`` under 2013-02-12T04:30 is 2013-02-12T05:30."""
+    moment = add(datetime.combine(dct, at), n, unit)
+    return _dated(containing(moment, Grain.SECOND if unit is Grain.SECOND else Grain.MINUTE))
 
 
 def _on_day(day: Interval) -> Resolved:
@@ -376,6 +392,8 @@ def _clock(intent: Clock, anchor: Anchor) -> Resolved:
         on = day.start.date()
     elif anchor.reference is not None and anchor.reference.grain <= Grain.DAY:
         on = anchor.reference.start.date()
+    if intent.hour == 24:  # "middernacht": the end of that day, T24:00 (guidelines 4b)
+        return Resolved(TimexType.TIME, timex.render_end_of_day(on), timex.parse(timex.render_end_of_day(on)))
     return _dated(containing(_midnight(on) + timedelta(hours=intent.hour, minutes=intent.minute), Grain.MINUTE))
 
 

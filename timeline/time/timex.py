@@ -18,7 +18,7 @@ from .algebra import Grain, Interval, PartOfDay, Season, containing
 from .intent import RefKind
 
 __all__ = ["Mod", "TimexType", "is_value", "parse", "parse_duration", "ref_kind", "render", "render_duration",
-           "render_iso_interval", "render_ref", "render_unknown", "render_weekday_set"]
+           "render_end_of_day", "render_iso_interval", "render_ref", "render_unknown", "render_weekday_set"]
 
 _PART = {PartOfDay.MORNING: "MO", PartOfDay.AFTERNOON: "AF", PartOfDay.EVENING: "EV", PartOfDay.NIGHT: "NI"}
 _PART_OF = {code: part for part, code in _PART.items()}
@@ -139,6 +139,8 @@ def parse(value: str) -> Interval:
     if m["second"]:
         moment = d.replace(hour=int(m["hour"]), minute=int(m["minute"]), second=int(m["second"]))
         return containing(moment, Grain.SECOND)
+    if m["minute"] and m["hour"] == "24" and m["minute"] == "00":  # the end of the day: its last minute
+        return containing(d.replace(hour=23, minute=59), Grain.MINUTE)
     if m["minute"]:
         return containing(d.replace(hour=int(m["hour"]), minute=int(m["minute"])), Grain.MINUTE)
     if m["hour"]:
@@ -201,6 +203,12 @@ def parse_duration(value: str) -> tuple[int | None, Grain]:
     if not m or (m[1], m[3]) not in _UNIT_OF:
         raise ValueError(f"not a simple TIMEX3 duration: {value!r}")
     return (None if m[2] == "X" else int(m[2])), _UNIT_OF[m[1], m[3]]
+
+
+def render_end_of_day(d: date) -> str:
+    """Midnight at the end of day ``d``, as TimeML writes it: ``2017-02-02T24:00``; :func:`parse`
+    gives back the day's last minute, so that it stays on its day."""
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}T24:00"
 
 
 def render_weekday_set(weekday: int, part: PartOfDay | None = None) -> str:

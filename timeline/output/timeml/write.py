@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import datetime
 
-from ...model import Document, Relation, Span, TimeExpression, TimexType
+from ...model import Document, Relation, Span, TimeExpression, TimexType, dct_text
 from ..chars import xml_safe
 
 __all__ = ["DCT_REL_TYPES", "LINK_REL_TYPES", "document_to_timeml"]
@@ -66,9 +66,10 @@ def document_to_timeml(doc: Document, doc_id: str = "d1") -> str:
     root = ET.Element("TimeML")
     root.text = "\n"
     ET.SubElement(root, "DOCID").text = xml_safe(doc_id)
-    dct = ET.SubElement(ET.SubElement(root, "DCT"), "TIMEX3", tid="t0", type="DATE", value=doc.dct.isoformat(),
-                        temporalFunction="false", functionInDocument="CREATION_TIME")
-    dct.text = doc.dct.isoformat()
+    value = dct_text(doc.dct, doc.dct_time)
+    dct = ET.SubElement(ET.SubElement(root, "DCT"), "TIMEX3", tid="t0", type="DATE" if doc.dct_time is None else "TIME",
+                        value=value, temporalFunction="false", functionInDocument="CREATION_TIME")
+    dct.text = value
     text = xml_safe(doc.text)
     tids, sids = _inline(ET.SubElement(root, "TEXT"), text, doc)
     for k, event in enumerate(doc.events, 1):

@@ -19,6 +19,7 @@ from . import (
     blocks,
     calendar_unit,
     clock,
+    day_clock,
     decade,
     deictic,
     duration,
@@ -46,4 +47,5 @@ def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
                 calendar_unit.rules, month.rules, holiday.rules, decade.rules, anchored.rules, offset.rules,
                 anaphoric.rules, calendar_unit.stretches, clock.rules, duration.rules, sets.rules,
                 ordinal.rules, quarter.rules, period.rules)  # positions in the calendar: longer than what they hold
-    return tuple(rule for family in families for rule in family(v))
+    found = [rule for family in families for rule in family(v)]
+    return (*found, *day_clock.rules(v, found))  # a day and a clock time joined: made of the rules before

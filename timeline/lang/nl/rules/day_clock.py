@@ -1,0 +1,63 @@
+"""A day and a clock time written together, one TIME expression (guidelines 4b): ``morgen om
+8 uur``, ``vrijdag 3 februari om 14.00 uur``, ``16 nov. 2016 11:52``, ``3 februari 2017, 14:32``,
+``vanavond om 8 uur`` (the part of the day sets the half of a 12-hour clock time: 20:00),
+``'s nachts om elf uur``. Weekday abbreviations (``za``, ``do.``) are weekdays only right
+before a date or a clock time: ``za 14:00``, ``vr 2017-02-03``; next to a date, the date decides.
+
+The rules are made of the other families' rules (:class:`~timeline.patterns.nested.Sub`):
+whatever names a day, and whatever names a clock time, joins here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from timeline.patterns import Opt, Rule, Seq
+from timeline.patterns.nested import Sub, rebuild
+from timeline.time.algebra import Grain
+from timeline.time.intent import Absolute, Clock, DayMonth, DayOfWeek, Deictic, Holiday, Intent, Relative
+
+from .vocab import Vocab
+
+
+def rules(v: Vocab, before: Sequence[Rule]) -> list[Rule]:
+    """The joined rules, over ``before``: every rule of the families before this one."""
+    days, dates = Sub(before, "day", _is_day), Sub(before, "day", _is_date)
+    clocks = Sub(before, "clock", _is_clock)
+    abbr, join = v.w("weekday_abbr", "abbr"), Opt(v.w("clock_join"))
+    return [
+        Rule("day_clock.joined", Seq(days, join, clocks), _joined,
+             examples=("morgen om 8 uur", "vrijdag 3 februari om 14.00 uur", "16 nov. 2016 11:52",
+                       "vanavond om 8 uur", "'s nachts om elf uur", "3 februari 2017, 14:32")),
+        Rule("day_clock.abbr_joined", Seq(abbr, dates, join, clocks), _joined,
+             examples=("vr 2017-02-03 om 9 uur",)),
+        Rule("day_clock.abbr_clock", Seq(abbr, clocks), lambda m: attrs.evolve(m["clock"][0], day=DayOfWeek(m["abbr"])),
+             examples=("za 14:00", "zo 10u30")),
+        Rule("day_clock.abbr_date", Seq(abbr, dates), lambda m: m["day"][0], examples=("vr 2017-02-03",)),
+    ]
+
+
+def _joined(m: Any) -> Intent | None:
+    """The clock time on the day: a part of the day the day names ("vanavond") reads the clock."""
+    day = m["day"][0]
+    found = rebuild(m, "clock", part=getattr(day, "part", None))
+    return attrs.evolve(found, day=day) if isinstance(found, Clock) else None
+
+
+def _is_date(intent: Any) -> bool:
+    """A calendar date: the day and month, maybe the year."""
+    return isinstance(intent, DayMonth) or (isinstance(intent, Absolute) and intent.day is not None)
+
+
+def _is_day(intent: Any) -> bool:
+    """A meaning that names one day (or a part of one)."""
+    if isinstance(intent, (DayOfWeek, Deictic, Holiday)):
+        return True
+    return _is_date(intent) or (isinstance(intent, Relative) and intent.unit is Grain.DAY)
+
+
+def _is_clock(intent: Any) -> bool:
+    return isinstance(intent, Clock) and intent.day is None

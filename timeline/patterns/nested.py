@@ -1,0 +1,90 @@
+"""Rules made of other rules: :class:`Sub` matches wherever one of a set of rules does and
+captures what that rule builds, so that a rule can join two expressions into one
+(a day and a clock time: ``morgen`` + ``om 8 uur``) without restating their patterns.
+
+A sub-match is bounded as its rule is, so a rule of sub-rules stays linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..text.tokens import MatchTokens
+from .combinators import Alt, Match, Rule
+from .elements import ANY, Capture, Element, Found, Lead, token_key
+
+__all__ = ["Sub", "rebuild"]
+
+
+class Sub(Element):
+    """Any match of ``rules`` whose built meaning ``keep`` accepts (a rule's ``after`` holds
+    as it does on its own). Captures ``name`` as ``(meaning, rule, captures)``: the meaning
+    as the rule built it, and what :func:`rebuild` needs to build it again with more."""
+
+    def __init__(self, rules: Iterable[Rule], name: str, keep: Callable[[Any], bool]) -> None:
+        self.rules, self.name, self.keep = tuple(rules), name, keep
+        self._key: str = name
+        self._any = Alt(*(rule.pattern for rule in self.rules))
+        # Only the rules that can begin with the token at hand are tried: by the token (a number
+        # by its kind), and those that may begin with any token.
+        by_first: dict[str, list[Rule]] = {}
+        anywhere: list[Rule] = []
+        for rule in self.rules:
+            first = rule.pattern.first()
+            if rule.pattern.nullable() or ANY in first:
+                anywhere.append(rule)
+            for tok in first:
+                by_first.setdefault(tok, []).append(rule)
+        self._anywhere = tuple(anywhere)
+        self._by_first = {tok: tuple(dict.fromkeys([*found, *anywhere])) for tok, found in by_first.items()}
+
+    def first(self) -> frozenset[str]:
+        return self._any.first()
+
+    def nullable(self) -> bool:
+        return self._any.nullable()
+
+    def longest(self) -> int:
+        return self._any.longest()
+
+    def shortest(self) -> int:
+        return self._any.shortest()
+
+    def nth(self, k: int) -> frozenset[str]:
+        return self._any.nth(k)
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        return self._any.anchors(frequent)
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return self._any.heads(n)
+
+    def lead(self, core: frozenset[str]) -> Lead:
+        return self._any.lead(core)
+
+    def match(self, toks: MatchTokens, i: int) -> Found:
+        if i >= len(toks.norms):
+            return []
+        before = toks.norms[i - 1] if i else None
+        out: Found = []
+        for rule in self._by_first.get(token_key(toks.norms[i]), self._anywhere):
+            if rule.after is not None and before not in rule.after:
+                continue
+            for j, caps in rule.pattern.match(toks, i):
+                built = rule.build(Match(toks, caps, i, j))
+                if built is not None and not isinstance(built, tuple) and self.keep(built):
+                    captured: Capture = ((built, rule, caps), i, j)
+                    out.append((j, ((self._key, captured),)))
+        return out
+
+
+def rebuild(m: Match, name: str, **more: Any) -> Any:
+    """What the sub-rule captured as ``name`` builds with ``more`` captures added where it
+    has none of its own (a part of the day that another part of the expression gives)."""
+    (_, rule, caps), i, j = m.captures[name]
+    captures = dict(caps)
+    for key, value in more.items():
+        if key not in captures and value is not None:
+            captures[key] = (value, i, i)
+    return rule.build(Match(m.toks, captures, i, j))
