@@ -91,6 +91,7 @@ _LEXICON = {
     "hyphen": _WORD_SET,  # "3-daagse"
     "season": MapOf(Enum(Season)),
     "period_of_year": MapOf(_GRAIN),  # numbered parts of a year ("het derde kwartaal")
+    "period_of_named_year": MapOf(_GRAIN),  # the same, only with the year named ("de tweede helft van 2019")
     "period_letter": MapOf(_GRAIN),  # "Q3", "H1 2020"
     "period_letter_cue": _WORD_SET,  # words after which "Q3" alone is a quarter
     "numeral_extra": MapOf(Number()),  # amounts beyond the generated numerals: a fraction, or unknown
@@ -101,11 +102,13 @@ _LEXICON = {
     "year_cue": _WORD_SET,  # words after which a bare four-digit number is a year
     "year_cue_loose": _WORD_SET,  # ... a year only before a year_follow word ("vergeleken met 2009.")
     "year_follow": _WORD_SET,  # what may follow a loosely cued year: punctuation, function words
+    "amount_change": _WORD_SET,  # "van 1850 naar 2100": between two numbers, a change of amount
     "year_follow_article": _WORD_SET,  # after a month, two digits are a year before these too
     "amount_noun": _WORD_SET,  # after a number these make it an amount ("2011 banen")
     "fraction_after": _WORD_SET,  # "1/3 van": a fraction, not a day and month
     "day_month_cue": _WORD_SET,  # words after which "17-2" (a day and month in digits) is a date
     "reference_word": _WORD_SET,  # words before a number that is no date ("artikel 3.2")
+    "score_noun": _WORD_SET,  # words for a score: after them "op 12-11" is no date ("de stand op 12-11")
     "holiday": MapOf(Record({"month": Integer(1, 12), "day": Integer(1, 31), "easter": Integer(),
                              "weekday": Integer(1, 7), "nth": Integer(1, 5), "if_sunday": Integer(),
                              "since": Integer(1, 9999), "until": Integer(1, 9999)},

@@ -56,9 +56,12 @@ def _units(v: Vocab) -> list[Rule]:
              examples=("vorige week", "dit jaar", "volgende maand", "dit kwartaal")),
         Rule("period.ordinal", Seq(Opt(v.w("the", "article")), Alt(Words(ordinals(), "nth"), Seq(
                                        Number(1, 4, "nth", digits=1), v.w("ordinal_suffix"))),
-                                   v.w("period_of_year", "period"), Opt(Seq(Opt(v.w("of")), v.year_of))),
+                                   Alt(v.w("period_of_year", "period"), v.w("period_of_named_year", "named")),
+                                   Opt(Alt(Seq(Opt(v.w("of")), v.year_of),
+                                           Seq(v.w("of"), v.the, v.w("year_word", "the_year"))))),
              _period, examples=("het eerste kwartaal", "het vierde kwartaal van 2016", "de tweede helft van vorig jaar",
-                                "het 4de kwartaal 2018", "3de kwartaal 2019", "de tweede jaarhelft")),
+                                "het 4de kwartaal 2018", "3de kwartaal 2019", "de tweede jaarhelft",
+                                "de eerste helft van het jaar")),
     ]
 
 
@@ -81,12 +84,15 @@ def _seasons(v: Vocab) -> list[Rule]:
 
 def _period(m: Match) -> PartOfYear | None:
     """A numbered quarter or half; a half needs an article or a year (``eerste helft`` alone
-    is a match's)."""
-    if m["nth"] > (4 if m["period"] is Grain.QUARTER else 2):
+    is a match's), and ``helft`` its year (``de tweede helft`` alone is a match's too)."""
+    period = m.get("period") or m["named"]
+    if m["nth"] > (4 if period is Grain.QUARTER else 2):
         return None
-    if m["period"] is Grain.HALF and "article" not in m and not in_year(m):
+    if period is Grain.HALF and "article" not in m and not in_year(m):
         return None
-    return PartOfYear(m["period"], m["nth"], **in_year(m))
+    if "named" in m and not in_year(m) and "the_year" not in m:
+        return None
+    return PartOfYear(period, m["nth"], **in_year(m))
 
 
 def _number(m: Match) -> int:

@@ -26,6 +26,7 @@ def rules(v: Vocab) -> list[Rule]:
     two = Number(0, 99, "short", exact=2)
     strong, loose = frozenset(v.lex["year_cue"]), frozenset(v.lex["year_cue_loose"])
     follow = Ahead(v.w("year_follow"), end=True)
+    no_change = Ahead(Seq(v.w("amount_change"), Number(0, 10**9)), negate=True)  # "van 1850 naar 2100"
     written, bare = Words(years(), "year"), Words(bare_years(), "year")
     return [
         Rule("year.month_short", Seq(v.w("month", "month"), Alt(
@@ -42,7 +43,7 @@ def rules(v: Vocab) -> list[Rule]:
              lambda m: Absolute(m["year"], m["month"]), examples=("2015 maart", "2015 juli")),
         Rule("year.apostrophe", Seq(v.w("apostrophe"), two, amount), lambda m: Absolute(m["short"], short=True),
              after=strong | loose, examples=("in '99", "sinds ’85", "van '99")),
-        Rule("year.loose", Seq(year(), follow, amount), lambda m: Absolute(m["year"]), after=loose,
+        Rule("year.loose", Seq(year(), follow, no_change, amount), lambda m: Absolute(m["year"]), after=loose,
              examples=("vergeleken met 2009.", "uit 1987 en", "(2014)")),
         Rule("year.written", Seq(written, amount), lambda m: Absolute(m["year"]), after=strong,
              examples=("in tweeduizend", "sinds negentienhonderdvijf", "in tweeduizend zeventien")),
