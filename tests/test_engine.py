@@ -32,7 +32,7 @@ def naive(text: str) -> list[tuple[int, int, str]]:
             if not rule.follows(toks.norms, i):
                 continue
             for j, caps in rule.pattern.match(toks, i):
-                if (best is None or j > best[0]) and rule.ends_at(toks.norms, j):
+                if best is None or j > best[0]:
                     best = (j, rule, caps)
         if best is None:
             i += 1

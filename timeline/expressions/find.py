@@ -96,7 +96,7 @@ def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, 
         if rule.after is not None and before not in rule.after and not rule.follows(toks.norms, i):
             continue
         for j, found in rule.pattern.match(toks, i):
-            if j > end and rule.ends_at(toks.norms, j):  # longer than any before; a tie goes to the earlier rule
+            if j > end:  # longer than any before; a tie goes to the earlier rule
                 end, best, caps = j, rule, found
     if best is None:
         return i + 1

@@ -303,9 +303,6 @@ class Rule:
     ``after`` restricts the rule to places right after one of those tokens
     (``in 2014`` but not ``2014 mensen``), or those words (``t/m``, ``tot en met``:
     ``after_long`` has them as tokens); they are not part of the match.
-    ``followed_by`` restricts it to matches that end the text, or are followed by a
-    token that is no word (punctuation) or by one of those tokens (``op de eerste.``
-    but not ``op de eerste dag``).
     ``modified`` rules name a time only under a modifier before them (``aan het eind van
     [de dag]``); alone (``de dag``) they match nothing.
     """
@@ -315,16 +312,8 @@ class Rule:
     build: Callable[[Match], Any]
     examples: tuple[str, ...] = field(default=(), converter=_strings)
     after: frozenset[str] | None = field(default=None, converter=_token_set)
-    followed_by: frozenset[str] | None = field(default=None, converter=_token_set)
     modified: bool = False
     after_long: tuple[tuple[str, ...], ...] = field(init=False, default=Factory(_longer_keys, takes_self=True))
-
-    def ends_at(self, norms: list[str], j: int) -> bool:
-        """Whether a match may end before token ``j`` (see ``followed_by``)."""
-        if self.followed_by is None or j >= len(norms):
-            return True
-        following = norms[j]
-        return not following[:1].isalnum() or following in self.followed_by
 
     def follows(self, norms: list[str], i: int) -> bool:
         """Whether token ``i`` stands right after one of the ``after`` tokens or words."""

@@ -6,12 +6,14 @@ van september``, ``laatste dag van april``) and the first or last week of a mont
 from __future__ import annotations
 
 from timeline.lang.common import date_or_block, year
-from timeline.patterns import Alt, Element, Match, Number, Opt, Rule, Seq, Words
+from timeline.patterns import Ahead, Alt, Element, Match, Number, Opt, Rule, Seq, Shape, Words
 from timeline.time.algebra import Grain
 from timeline.time.intent import Absolute, Intent, Nth, PartOfYear, Relative
 
 from ..numerals import ordinals
 from .vocab import Vocab
+
+_NO_WORD = Shape(r"[^\w].*|_.*", lambda g: True, words=True)  # punctuation: "op de eerste."
 
 
 def rules(v: Vocab) -> list[Rule]:
@@ -37,8 +39,9 @@ def rules(v: Vocab) -> list[Rule]:
         Rule("ordinal.day_month", Seq(the_day, _digits(v), v.w("month", "month")),
              lambda m: date_or_block(None, m["month"], m["nth"]), examples=("de 15e maart",)),
         # Alone, an ordinal is a day only after a preposition of time and before no noun.
-        Rule("ordinal.day", Seq(the_day, nth), lambda m: Nth(Relative(0, Grain.MONTH), m["nth"])
-             if m["nth"] <= 31 else None, after=v.lex["ordinal_day_cue"], followed_by=v.lex["ordinal_day_follow"],
+        Rule("ordinal.day", Seq(the_day, nth, Ahead(Alt(_NO_WORD, v.w("ordinal_day_follow")), end=True)),
+             lambda m: Nth(Relative(0, Grain.MONTH), m["nth"]) if m["nth"] <= 31 else None,
+             after=v.lex["ordinal_day_cue"],
              examples=("op de 15de", "op de eerste", "op de 22e", "sinds de 1ste", "vanaf de vijftiende")),
     ]
 
