@@ -50,6 +50,7 @@ def test_explain_shows_rule_meaning_value_and_interval() -> None:
     proc = run("explain", "komende donderdag", "--dct", "2017-02-02")
     assert proc.returncode == 0, proc.stderr
     assert "weekday.directed" in proc.stdout and "2017-02-02" in proc.stdout and "interval" in proc.stdout
+    assert "family    weekday\n" in proc.stdout
 
 
 def test_explain_with_tense_and_reference() -> None:

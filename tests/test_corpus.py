@@ -82,6 +82,13 @@ def test_not_a_time(text: str) -> None:
     assert recognize(text, dct=date(2017, 2, 2)) == ()
 
 
+def test_every_rule_family_has_its_corpus_file() -> None:
+    rules = load_language("nl").rules
+    assert [r.id for r in rules if not r.family] == [], "a rule outside any family"
+    # The blocking rules' corpus is the negative one: what they block must stay untagged.
+    assert {r.family for r in rules} - {"blocks"} == set(FAMILIES) - {"negative"}
+
+
 def test_every_family_has_cases() -> None:
     assert FAMILIES, "no corpus files"
     for family, data in FAMILIES.items():

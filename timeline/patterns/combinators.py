@@ -305,6 +305,8 @@ class Rule:
     ``after_long`` has them as tokens); they are not part of the match.
     ``modified`` rules name a time only under a modifier before them (``aan het eind van
     [de dag]``); alone (``de dag``) they match nothing.
+    ``family`` names the family of expressions the rule belongs to (a language sets it:
+    ``timeline explain`` shows it, and the tests keep a corpus per family).
     """
 
     id: str
@@ -313,6 +315,7 @@ class Rule:
     examples: tuple[str, ...] = field(default=(), converter=_strings)
     after: frozenset[str] | None = field(default=None, converter=_token_set)
     modified: bool = False
+    family: str = ""
     after_long: tuple[tuple[str, ...], ...] = field(init=False, default=Factory(_longer_keys, takes_self=True))
 
     def follows(self, norms: list[str], i: int) -> bool:

@@ -177,6 +177,7 @@ def explain(args: argparse.Namespace, out: Sink) -> int:
         out.write(f"no time expression found in {text!r}\n")
         return 1
     reference, note = _reference(args.reference)
+    families = {rule.id: rule.family for rule in lang.rules if rule.family}
     if args.tense:
         timexes = resolve_mentions(text, mentions, dct, Tense(args.tense), reference, at)
     else:  # the tense of its clause, as the parse of the expression gives it
@@ -188,6 +189,7 @@ def explain(args: argparse.Namespace, out: Sink) -> int:
             unknown = unresolved(t.intent)
             t = attrs.evolve(t, type=unknown.type, value=unknown.value, interval=None)
         out.write(f"text      {t.text!r}\n")
+        out.write(f"family    {families.get(t.rule, '-')}\n")
         out.write(f"rule      {t.rule}\n")
         out.write(f"meaning   {t.intent!r}\n")
         out.write(f"anchor    DCT {dct_text(dct, at)}, tense {t.tense.value if t.tense else '-'}"

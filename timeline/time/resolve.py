@@ -1,9 +1,9 @@
 """Resolution: an intent and its anchor in, a TIMEX3 type, value and interval out.
 
 :func:`resolve` is a pure function of the intent and the :class:`Anchor`
-(DCT, clause tense, reference time). :func:`direction` is the single home of
-the direction policy of the guidelines (section 4): a forcing modifier
-first, then the tense of the clause. An intent that cannot be resolved gets
+(DCT, clause tense, reference time), one resolver per kind of intent, on the
+shared steps of :mod:`timeline.time.anchor` (where the direction policy lives).
+An intent that cannot be resolved gets
 ``interval=None`` and the best value the guidelines allow; nothing here
 raises for a date at the ends of the calendar.
 """
@@ -14,10 +14,22 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from attrs import frozen
-
 from . import timex
-from .algebra import Grain, Interval, PartOfDay, Season, add, containing, day_in, week_in
+from .algebra import Grain, Interval, Season, add, containing, day_in, week_in
+from .anchor import (
+    Anchor,
+    Resolved,
+    at_part,
+    closer,
+    dated,
+    day_at,
+    direction,
+    either_way,
+    midnight,
+    nearest,
+    nearest_of,
+    on_day,
+)
 from .intent import (
     Absolute,
     Anchored,
@@ -45,47 +57,6 @@ from .intent import (
 from .timex import TimexType
 
 __all__ = ["Anchor", "Resolved", "direction", "reads_tense", "resolve", "unresolved", "uses_reference"]
-
-
-@frozen
-class Anchor:
-    """What a relative expression is resolved against."""
-
-    dct: date
-    tense: Tense = Tense.PRESENT
-    reference: Interval | None = None  # the latest explicit time the text mentioned before
-    dct_time: time | None = None  # the DCT's time of day, where it has one: hours and minutes count from it
-
-
-@frozen
-class Resolved:
-    """A resolved expression: TIMEX3 type and value, and the interval where there is one."""
-
-    type: TimexType
-    value: str
-    interval: Interval | None = None
-
-
-def direction(forced: Direction | None, anchor: Anchor) -> Direction:
-    """Which way an underspecified expression points: forced by a modifier, else by tense."""
-    if forced is not None:
-        return forced
-    return Direction.BACK if anchor.tense is Tense.PAST else Direction.FORWARD
-
-
-def _either_way(intent: DayOfWeek | DayMonth | PartOfYear | Weekend, anchor: Anchor) -> bool:
-    """Whether the nearest occurrence either way is meant: an expression that tells the time
-    of a thing named before it (``de slotkoers van vrijdag``, ``de cijfers van maart``) in a
-    present clause, whose tense times the verb, not the thing. A past or future clause, and
-    a forcing word, still point one way."""
-    return intent.nearest and intent.direction is None and anchor.tense is Tense.PRESENT
-
-
-def _closer(back: Interval, ahead: Interval, now: Interval) -> Interval:
-    """Of two occurrences, the one nearer to ``now`` (a tie goes ahead, as the present does)."""
-    before = max(timedelta(0), now.start - back.end)
-    after = max(timedelta(0), ahead.start - now.end)
-    return back if before < after else ahead
 
 
 def uses_reference(intent: Intent) -> bool:
@@ -132,58 +103,11 @@ def resolve(intent: Intent, anchor: Anchor) -> Resolved:
         return unresolved(intent)
 
 
-def _dated(interval: Interval | None) -> Resolved:
-    if interval is None:
-        raise ValueError("no such date")
-    kind = TimexType.TIME if interval.grain < Grain.DAY else TimexType.DATE
-    return Resolved(kind, timex.render(interval), interval)
-
-
-def _midnight(d: date) -> datetime:
-    return datetime.combine(d, time())
-
-
-def _day(d: date, part: PartOfDay | None = None) -> Interval:
-    if part is None:
-        return containing(_midnight(d), Grain.DAY)
-    return containing(_midnight(d) + timedelta(hours=part.first_hour), Grain.PART_OF_DAY)
-
-
-def _nearest(make: Callable[[int], Interval | None], around: int, now: Interval, way: Direction) -> Interval:
-    """The occurrence nearest to ``now`` on the side ``way``, trying years around ``around``.
-
-    Back: the latest that starts on or before ``now``; forward: the first that
-    starts on or after it (so the DCT's own month is "in december" either way).
-    """
-    years = range(around + 1, around - 9, -1) if way is Direction.BACK else range(around - 1, around + 9)
-    for year in years:
-        if not 1 <= year <= 9999:
-            continue
-        try:
-            found = make(year)
-        except ValueError:
-            continue
-        if found is None:
-            continue
-        back = way is Direction.BACK
-        if (back and found.start <= now.start) or (not back and found.start >= now.start):
-            return found
-    raise ValueError("no occurrence near the anchor")
-
-
-def _nearest_of(make: Callable[[int], Interval | None], around: int, now: Interval,
-                way: Direction | None) -> Interval:
-    """:func:`_nearest` on the side ``way``, or (``None``) the nearer of the two sides."""
-    if way is not None:
-        return _nearest(make, around, now, way)
-    return _closer(_nearest(make, around, now, Direction.BACK), _nearest(make, around, now, Direction.FORWARD), now)
-
-
 def _part_of_year(intent: PartOfYear, year: int) -> Interval | None:
     g = intent.grain
     if g is Grain.WEEK:
         try:
-            return containing(_midnight(date.fromisocalendar(year, intent.index, 1)), g)
+            return containing(midnight(date.fromisocalendar(year, intent.index, 1)), g)
         except ValueError:
             return None  # no week 53 that year
     if g is Grain.SEASON:
@@ -206,10 +130,10 @@ def _absolute(intent: Absolute, anchor: Anchor) -> Resolved:
     if intent.short:
         y = _nearest_year(y % 100, anchor.dct.year)
     if m is None:
-        return _dated(containing(datetime(y, 1, 1), Grain.YEAR))
+        return dated(containing(datetime(y, 1, 1), Grain.YEAR))
     if d is None:
-        return _dated(containing(datetime(y, m, 1), Grain.MONTH))
-    return _dated(_day(date(y, m, d)))
+        return dated(containing(datetime(y, m, 1), Grain.MONTH))
+    return dated(day_at(date(y, m, d)))
 
 
 def _nearest_year(two_digits: int, around: int) -> int:
@@ -220,21 +144,21 @@ def _nearest_year(two_digits: int, around: int) -> int:
 
 
 def _day_month(intent: DayMonth, anchor: Anchor) -> Resolved:
-    way = None if _either_way(intent, anchor) else direction(intent.direction, anchor)
-    return _dated(_nearest_of(lambda y: _day(date(y, intent.month, intent.day)), anchor.dct.year, _day(anchor.dct),
+    way = None if either_way(intent, anchor) else direction(intent.direction, anchor)
+    return dated(nearest_of(lambda y: day_at(date(y, intent.month, intent.day)), anchor.dct.year, day_at(anchor.dct),
                               way))
 
 
 def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:
     dct, wd = anchor.dct, intent.weekday
     if intent.week_shift is not None:  # "volgende week dinsdag": that week's day, whatever the DCT's weekday
-        monday = containing(_midnight(dct), Grain.WEEK).shift(intent.week_shift).start.date()
-        return _dated(_day(monday + timedelta(days=wd - 1), intent.part))
+        monday = containing(midnight(dct), Grain.WEEK).shift(intent.week_shift).start.date()
+        return dated(day_at(monday + timedelta(days=wd - 1), intent.part))
     # A forcing word is strict (guidelines 4b): "vorige donderdag" on a Thursday is a week
     # back, "komende donderdag" a week ahead; only the bare weekday is the DCT's own day.
     own = 7 if intent.strict else 0
     back, ahead = (dct.isoweekday() - wd) % 7 or own, (wd - dct.isoweekday()) % 7 or own
-    if _either_way(intent, anchor):  # "de slotkoers van vrijdag" on a Monday: the Friday before
+    if either_way(intent, anchor):  # "de slotkoers van vrijdag" on a Monday: the Friday before
         found = dct - timedelta(days=back) if back < ahead else dct + timedelta(days=ahead)
     elif direction(intent.direction, anchor) is Direction.BACK:
         found = dct - timedelta(days=back)
@@ -242,11 +166,11 @@ def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:
         found = dct + timedelta(days=ahead)
     if intent.weeks_on:  # "vrijdag over een week": the coming Friday and seven days
         found += timedelta(weeks=intent.weeks_on)
-    return _dated(_day(found, intent.part))
+    return dated(day_at(found, intent.part))
 
 
 def _deictic(intent: Deictic, anchor: Anchor) -> Resolved:
-    return _dated(_day(anchor.dct + timedelta(days=intent.days), intent.part))
+    return dated(day_at(anchor.dct + timedelta(days=intent.days), intent.part))
 
 
 def _ref(intent: Ref, anchor: Anchor) -> Resolved:
@@ -254,19 +178,19 @@ def _ref(intent: Ref, anchor: Anchor) -> Resolved:
 
 
 def _weekend(intent: Weekend, anchor: Anchor) -> Resolved:
-    today = _day(anchor.dct)
+    today = day_at(anchor.dct)
     this = containing(today.start, Grain.WEEKEND)
     if intent.shift is not None:
-        return _dated(this.shift(intent.shift))
+        return dated(this.shift(intent.shift))
     if intent.direction is Direction.BACK:  # "afgelopen weekend": the latest that has ended by the DCT's end
-        return _dated(this if this.end <= today.end else this.shift(-1))
+        return dated(this if this.end <= today.end else this.shift(-1))
     if intent.direction is Direction.FORWARD:  # "komend weekend": the first that starts on or after the DCT
-        return _dated(this if this.start >= today.start else this.shift(1))
+        return dated(this if this.start >= today.start else this.shift(1))
     if anchor.tense is Tense.PAST:  # the latest weekend that has started by the DCT
-        return _dated(this if this.start <= today.start else this.shift(-1))
-    if _either_way(intent, anchor) and this.start > today.start:  # "de rellen van het weekend"
-        return _dated(_closer(this.shift(-1), this, today))
-    return _dated(this)
+        return dated(this if this.start <= today.start else this.shift(-1))
+    if either_way(intent, anchor) and this.start > today.start:  # "de rellen van het weekend"
+        return dated(closer(this.shift(-1), this, today))
+    return dated(this)
 
 
 def _relative(intent: Relative, anchor: Anchor) -> Resolved:
@@ -280,17 +204,17 @@ def _relative(intent: Relative, anchor: Anchor) -> Resolved:
                 raise ValueError("no reference time for a clock-time offset")
         else:
             if unit < Grain.DAY and ref.grain is Grain.DAY:  # "Gisteren ... Tien minuten later"
-                return _on_day(ref)
+                return on_day(ref)
             # A day is too coarse to count hours from; a clock time is fine for seconds.
             finer_day = unit is Grain.DAY and ref.grain is Grain.PART_OF_DAY
             if ref.grain > unit and ref.grain > Grain.HOUR and not finer_day:
                 raise ValueError("reference time too coarse")
-            return _dated(_at_part(containing(ref.start, unit).shift(n), intent.part))
+            return dated(at_part(containing(ref.start, unit).shift(n), intent.part))
     if unit < Grain.DAY and anchor.dct_time is not None:  # "een kwartier geleden" under 2013-02-12T04:30
         return _from_dct_time(n, unit, anchor.dct, anchor.dct_time)
     if unit < Grain.DAY:  # "een uur geleden", "over een half uur" from a DCT that is a date
-        return _on_day(_day(anchor.dct))
-    return _dated(_at_part(containing(_midnight(anchor.dct), unit).shift(n), intent.part))
+        return on_day(day_at(anchor.dct))
+    return dated(at_part(containing(midnight(anchor.dct), unit).shift(n), intent.part))
 
 
 def _shifted(intent: Shifted, anchor: Anchor) -> Resolved:
@@ -300,7 +224,7 @@ def _shifted(intent: Shifted, anchor: Anchor) -> Resolved:
     if intent.base is None and anchor.dct_time is not None and grain < Grain.DAY:
         start = containing(datetime.combine(anchor.dct, anchor.dct_time), Grain.MINUTE)  # from the DCT's clock
     elif intent.base is None:
-        start = _day(anchor.dct)
+        start = day_at(anchor.dct)
     else:
         found = _resolve(intent.base, anchor).interval
         if found is None or found.grain > Grain.DAY:
@@ -312,34 +236,27 @@ def _shifted(intent: Shifted, anchor: Anchor) -> Resolved:
         if not (clockless and unit < Grain.DAY):  # hours from a day without a clock time stay on it
             t = add(t, n, unit)
     if clockless:  # guidelines 4b: never invent a clock time
-        return _on_day(_day(t.date()))
-    return _dated(containing(t, min(grain, Grain.MINUTE) if grain < Grain.DAY else grain))  # hours: to the minute
+        return on_day(day_at(t.date()))
+    return dated(containing(t, min(grain, Grain.MINUTE) if grain < Grain.DAY else grain))  # hours: to the minute
 
 
 def _from_dct_time(n: int, unit: Grain, dct: date, at: time) -> Resolved:
     """``n`` hours, minutes or seconds from the DCT's clock time, to the minute (to the
     second for seconds): ``over een uur`` under 2013-02-12T04:30 is 2013-02-12T05:30."""
     moment = add(datetime.combine(dct, at), n, unit)
-    return _dated(containing(moment, Grain.SECOND if unit is Grain.SECOND else Grain.MINUTE))
-
-
-def _on_day(day: Interval) -> Resolved:
-    """A time some hours or minutes from a day with no clock time: that day, said as a time.
-    Counting from its midnight would invent a clock time (guidelines 4b: under the DCT
-    2013-02-12, ``een uur geleden`` is ``2013-02-12``, not ``2013-02-11T23``)."""
-    return Resolved(TimexType.TIME, timex.render(day), day)
+    return dated(containing(moment, Grain.SECOND if unit is Grain.SECOND else Grain.MINUTE))
 
 
 def _part_of_year_in(intent: PartOfYear, anchor: Anchor) -> Resolved:
     dct = anchor.dct
     if intent.year is not None:
-        return _dated(_part_of_year(intent, intent.year))
+        return dated(_part_of_year(intent, intent.year))
     if intent.year_shift is not None:  # "vorige winter" in February: the winter that began in December
         base = dct.year - (intent.grain is Grain.SEASON and intent.index == 4 and dct.month <= 2)
-        return _dated(_part_of_year(intent, base + intent.year_shift))
-    now = containing(_midnight(dct), intent.grain)
-    way = None if _either_way(intent, anchor) else direction(intent.direction, anchor)
-    return _dated(_nearest_of(lambda y: _part_of_year(intent, y), dct.year, now, way))
+        return dated(_part_of_year(intent, base + intent.year_shift))
+    now = containing(midnight(dct), intent.grain)
+    way = None if either_way(intent, anchor) else direction(intent.direction, anchor)
+    return dated(nearest_of(lambda y: _part_of_year(intent, y), dct.year, now, way))
 
 
 def _nth(intent: Nth, anchor: Anchor) -> Resolved:
@@ -348,8 +265,8 @@ def _nth(intent: Nth, anchor: Anchor) -> Resolved:
     if within is None or within.grain < Grain.WEEK:
         raise ValueError("a position needs a month or a year to count in")
     if intent.grain is Grain.WEEK:
-        return _dated(week_in(within, intent.nth))
-    return _dated(_day(day_in(within, intent.nth, intent.weekday)))
+        return dated(week_in(within, intent.nth))
+    return dated(day_at(day_in(within, intent.nth, intent.weekday)))
 
 
 def _holiday(intent: Holiday, anchor: Anchor) -> Resolved:
@@ -357,15 +274,15 @@ def _holiday(intent: Holiday, anchor: Anchor) -> Resolved:
     the nearest one held when none lies that way (in a 2020 text, 30 April 2013)."""
     rule = intent.rule
     if intent.year is not None:
-        return _dated(_day(rule.on(intent.year)))
+        return dated(day_at(rule.on(intent.year)))
     way = direction(intent.direction, anchor)
-    now, around = _day(anchor.dct), rule.held(anchor.dct.year)
+    now, around = day_at(anchor.dct), rule.held(anchor.dct.year)
     try:
-        return _dated(_nearest(lambda y: _day(rule.on(y)), around, now, way))
+        return dated(nearest(lambda y: day_at(rule.on(y)), around, now, way))
     except ValueError:
         pass  # none held that way: the nearest held the other way
     back = Direction.FORWARD if way is Direction.BACK else Direction.BACK
-    return _dated(_nearest(lambda y: _day(rule.on(y)), around, now, back))
+    return dated(nearest(lambda y: day_at(rule.on(y)), around, now, back))
 
 
 def _decade(intent: Decade, anchor: Anchor) -> Resolved:
@@ -374,11 +291,11 @@ def _decade(intent: Decade, anchor: Anchor) -> Resolved:
         century = year // 100 - (year // 100 * 100 + intent.tens * 10 > year)
         if century < 0:
             raise ValueError("that decade lies before year 1")
-    return _dated(containing(datetime(max(1, century * 100 + intent.tens * 10), 1, 1), Grain.DECADE))
+    return dated(containing(datetime(max(1, century * 100 + intent.tens * 10), 1, 1), Grain.DECADE))
 
 
 def _century(intent: Century, anchor: Anchor) -> Resolved:
-    return _dated(containing(datetime(max(1, (intent.ordinal - 1) * 100), 1, 1), Grain.CENTURY))
+    return dated(containing(datetime(max(1, (intent.ordinal - 1) * 100), 1, 1), Grain.CENTURY))
 
 
 def _clock(intent: Clock, anchor: Anchor) -> Resolved:
@@ -394,7 +311,7 @@ def _clock(intent: Clock, anchor: Anchor) -> Resolved:
         on = anchor.reference.start.date()
     if intent.hour == 24:  # "middernacht": the end of that day, T24:00 (guidelines 4b)
         return Resolved(TimexType.TIME, timex.render_end_of_day(on), timex.parse(timex.render_end_of_day(on)))
-    return _dated(containing(_midnight(on) + timedelta(hours=intent.hour, minutes=intent.minute), Grain.MINUTE))
+    return dated(containing(midnight(on) + timedelta(hours=intent.hour, minutes=intent.minute), Grain.MINUTE))
 
 
 def _length(intent: Length, anchor: Anchor) -> Resolved:
@@ -404,7 +321,7 @@ def _length(intent: Length, anchor: Anchor) -> Resolved:
 def _stretch_of(intent: Stretch, anchor: Anchor) -> Resolved:
     n, unit = intent.length.amount, intent.length.unit
     return Resolved(TimexType.DURATION, timex.render_duration(n, unit),
-                    _stretch(_day(anchor.dct), n, unit, intent.direction))
+                    _stretch(day_at(anchor.dct), n, unit, intent.direction))
 
 
 def _every(intent: Every, anchor: Anchor) -> Resolved:
@@ -422,12 +339,6 @@ _BY_KIND: dict[type, Callable[[Any, Anchor], Resolved]] = {
     Shifted: _shifted,
 }
 """How each kind of intent is resolved (an EventRelative is resolved by the event layer)."""
-
-
-def _at_part(interval: Interval, part: PartOfDay | None) -> Interval:
-    if part is None or interval.grain is not Grain.DAY:
-        return interval
-    return _day(interval.start.date(), part)
 
 
 def _stretch(today: Interval, amount: object, unit: Grain, way: Direction) -> Interval | None:

@@ -7,8 +7,10 @@ equally long ones the earlier rule; blocked readings come first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+
+import attrs
 
 from timeline.patterns import Rule
 
@@ -47,5 +49,11 @@ def build_rules(lexicon: Mapping[str, Mapping[str, Any]]) -> tuple[Rule, ...]:
                 calendar_unit.rules, month.rules, holiday.rules, decade.rules, anchored.rules, offset.rules,
                 anaphoric.rules, calendar_unit.stretches, clock.rules, duration.rules, sets.rules,
                 ordinal.rules, quarter.rules, period.rules)  # positions in the calendar: longer than what they hold
-    found = [rule for family in families for rule in family(v)]
-    return (*found, *day_clock.rules(v, found))  # a day and a clock time joined: made of the rules before
+    found = [rule for family in families for rule in _named(family, v)]
+    return (*found, *_named(day_clock.rules, v, found))  # a day and a clock time joined: made of the rules before
+
+
+def _named(family: Callable[..., list[Rule]], *args: Any) -> list[Rule]:
+    """The rules of a family, each told the family's name: the module it is written in."""
+    name = family.__module__.rpartition(".")[2]
+    return [attrs.evolve(rule, family=name) for rule in family(*args)]
