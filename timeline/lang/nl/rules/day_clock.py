@@ -22,11 +22,18 @@ from timeline.time.intent import Absolute, Clock, DayMonth, DayOfWeek, Deictic, 
 
 from .vocab import Vocab
 
+# The families whose rules may name a day. Only these are joined: the index of a joined rule
+# holds the first two tokens of every rule it is made of, and the other families (years
+# written out, durations, sets) would multiply them by thousands for no day.
+_DAY_FAMILIES = frozenset({"absolute", "numeric", "weekday", "deictic", "holiday", "anaphoric", "ordinal",
+                           "offset", "anchored", "clock"})  # clock: a part of the day alone, "'s nachts"
+
 
 def rules(v: Vocab, before: Sequence[Rule]) -> list[Rule]:
     """The joined rules, over ``before``: every rule of the families before this one."""
-    days, dates = Sub(before, "day", _is_day), Sub(before, "day", _is_date)
-    clocks = Sub(before, "clock", _is_clock)
+    day_rules = [rule for rule in before if rule.family in _DAY_FAMILIES]
+    days, dates = Sub(day_rules, "day", _is_day), Sub(day_rules, "day", _is_date)
+    clocks = Sub([rule for rule in before if rule.family == "clock"], "clock", _is_clock)
     abbr, join = v.w("weekday_abbr", "abbr"), Opt(v.w("clock_join"))
     return [
         Rule("day_clock.joined", Seq(days, join, clocks), _joined,
