@@ -93,3 +93,9 @@ def test_every_family_has_cases() -> None:
     assert FAMILIES, "no corpus files"
     for family, data in FAMILIES.items():
         assert data.get("case") or data.get("sentence") or data.get("negative"), family
+
+
+def test_the_docs_show_every_family() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "expressions.md").read_text(encoding="utf-8")
+    shown = {line.split()[-1] for line in page.splitlines() if line.startswith("```{corpus-table}")}
+    assert set(FAMILIES) - {"negative"} == shown
