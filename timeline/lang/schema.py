@@ -123,6 +123,8 @@ _LEXICON = {
     "sum_and": _WORD_SET,  # "een uur en twintig minuten"
     "sum_comma": _WORD_SET,  # "1 jaar, 2 maanden en 10 dagen"
     "later": MapOf(Integer(-1, 1)),  # "twee dagen later" (1), "eerder" (-1): from the reference time
+    "in_advance": MapOf(Integer(-1, 1)),  # "de dag tevoren": only after "de" + unit
+    "compared": _WORD_SET,  # "later dan": a comparison follows
     "same": _WORD_SET,  # "diezelfde week": the reference time's unit
     "the": _WORD_SET,  # determiners that belong to the expression
     "the_next": _WORD_SET,  # "de volgende dag": the day after the reference time
