@@ -101,6 +101,7 @@ _LEXICON = {
     "preposition_nearest": _WORD_SET,  # "de slotkoers van vrijdag": the nearest Friday, either way
     "year_cue": _WORD_SET,  # words after which a bare four-digit number is a year
     "year_cue_loose": _WORD_SET,  # ... a year only before a year_follow word ("vergeleken met 2009.")
+    "year_cue_about": _WORD_SET,  # ... before a year_follow word or an article ("de cijfers over 2022")
     "year_follow": _WORD_SET,  # what may follow a loosely cued year: punctuation, function words
     "amount_change": _WORD_SET,  # "van 1850 naar 2100": between two numbers, a change of amount
     "year_follow_article": _WORD_SET,  # after a month, two digits are a year before these too
@@ -123,6 +124,8 @@ _LEXICON = {
     "sum_and": _WORD_SET,  # "een uur en twintig minuten"
     "sum_comma": _WORD_SET,  # "1 jaar, 2 maanden en 10 dagen"
     "later": MapOf(Integer(-1, 1)),  # "twee dagen later" (1), "eerder" (-1): from the reference time
+    "in_advance": MapOf(Integer(-1, 1)),  # "de dag tevoren": only after "de" + unit
+    "compared": _WORD_SET,  # "later dan": a comparison follows
     "same": _WORD_SET,  # "diezelfde week": the reference time's unit
     "the": _WORD_SET,  # determiners that belong to the expression
     "the_next": _WORD_SET,  # "de volgende dag": the day after the reference time

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from attrs import frozen
 
-from .algebra import DayRule, Grain, PartOfDay
+from .algebra import DayRule, Grain, PartOfDay, Season
 
 __all__ = [
     "Absolute",
@@ -231,12 +231,14 @@ class Stretch:
 
 @frozen
 class Every:
-    """A set: every ``weekday`` (1-7), or every ``amount`` units (``wekelijks``)."""
+    """A set: every ``weekday`` (1-7), or every ``amount`` units (``wekelijks``), or every
+    ``part`` of a day (``elke avond``), or every ``season`` of a year (``elk najaar``)."""
 
     weekday: int | None = None
     unit: Grain | None = None
     amount: int = 1
     part: PartOfDay | None = None
+    season: Season | None = None
 
 
 @frozen

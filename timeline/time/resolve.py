@@ -327,6 +327,10 @@ def _stretch_of(intent: Stretch, anchor: Anchor) -> Resolved:
 def _every(intent: Every, anchor: Anchor) -> Resolved:
     if intent.weekday is not None:
         return Resolved(TimexType.SET, timex.render_weekday_set(intent.weekday, intent.part))
+    if intent.part is not None:
+        return Resolved(TimexType.SET, timex.render_part_set(intent.part))
+    if intent.season is not None:
+        return Resolved(TimexType.SET, timex.render_season_set(intent.season))
     if intent.unit is None:
         raise ValueError(f"cannot resolve {intent!r}")
     return Resolved(TimexType.SET, timex.render_duration(intent.amount, intent.unit))

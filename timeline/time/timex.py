@@ -216,6 +216,16 @@ def render_weekday_set(weekday: int, part: PartOfDay | None = None) -> str:
     return f"XXXX-WXX-{weekday}" + (f"T{_PART[part]}" if part else "")
 
 
+def render_part_set(part: PartOfDay) -> str:
+    """The SET value of a part of every day: ``XXXX-XX-XXTEV`` (every evening)."""
+    return f"XXXX-XX-XXT{_PART[part]}"
+
+
+def render_season_set(season: Season) -> str:
+    """The SET value of a season of every year: ``XXXX-FA`` (every autumn)."""
+    return f"XXXX-{_SEASON[season]}"
+
+
 def render_ref(kind: RefKind) -> str:
     """``PRESENT_REF``, ``PAST_REF`` or ``FUTURE_REF``."""
     return _REF[kind]

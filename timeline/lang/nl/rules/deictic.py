@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from timeline.patterns import Rule, Seq
+from timeline.patterns import Ahead, Rule, Seq
 from timeline.time.intent import Deictic, Ref, RefKind
 
 from .vocab import Vocab
@@ -16,6 +16,7 @@ def rules(v: Vocab) -> list[Rule]:
              examples=("gisteren", "morgenochtend", "vanavond")),
         Rule("deictic.this_part", Seq(v.w("this"), v.w("part_of_day", "part")), lambda m: Deictic(0, m["part"]),
              examples=("deze ochtend", "deze middag", "deze avond")),
-        Rule("deictic.ref", v.w("reference", "ref"), lambda m: Ref(m["ref"]),
+        Rule("deictic.ref", Seq(v.w("reference", "ref"), Ahead(v.w("compared"), negate=True)),  # "vroeger dan"
+             lambda m: Ref(m["ref"]),
              examples=("momenteel", "binnenkort", "onlangs")),
     ]

@@ -1,7 +1,7 @@
 """Years beyond ``in 2014``: two digits (``'99``, ``mei 98``), the year before its month
 (``2015 maart``), years written out (``negentienvierentachtig``, ``het jaar tweeduizend``,
 ``tweeduizend zeventien``), and four digits after a looser cue (``vergeleken met 2009``,
-``uit 1987``, ``(2014)``).
+``uit 1987``, ``(2014)``, ``de cijfers over 2022``).
 
 A number is a year or an amount by what stands around it. After a cue that names a
 time (``in``, ``sinds``, ``bouwjaar``) it is a year unless an amount word follows it
@@ -26,6 +26,7 @@ def rules(v: Vocab) -> list[Rule]:
     two = Number(0, 99, "short", exact=2)
     strong, loose = frozenset(v.lex["year_cue"]), frozenset(v.lex["year_cue_loose"])
     follow = Ahead(v.w("year_follow"), end=True)
+    follow_or_article = Ahead(Alt(v.w("year_follow"), v.w("year_follow_article")), end=True)
     no_change = Ahead(Seq(v.w("amount_change"), Number(0, 10**9)), negate=True)  # "van 1850 naar 2100"
     written, bare = Words(years(), "year"), Words(bare_years(), "year")
     return [
@@ -45,6 +46,8 @@ def rules(v: Vocab) -> list[Rule]:
              after=strong | loose, examples=("in '99", "sinds ’85", "van '99")),
         Rule("year.loose", Seq(year(), follow, no_change, amount), lambda m: Absolute(m["year"]), after=loose,
              examples=("vergeleken met 2009.", "uit 1987 en", "(2014)")),
+        Rule("year.about", Seq(year(), follow_or_article, no_change, amount), lambda m: Absolute(m["year"]),
+             after=v.lex["year_cue_about"], examples=("de cijfers over 2022", "over 2023 een")),
         Rule("year.written", Seq(written, amount), lambda m: Absolute(m["year"]), after=strong,
              examples=("in tweeduizend", "sinds negentienhonderdvijf", "in tweeduizend zeventien")),
         Rule("year.written_bare", Seq(bare, amount), lambda m: Absolute(m["year"]),
