@@ -66,6 +66,7 @@ _DEICTIC = Record({"days": Integer(), "part": Maybe(Enum(PartOfDay))}, required=
 _LEXICON = {
     "weekday": MapOf(Integer(1, 7)),  # ISO weekday, 1 = Monday
     "weekday_abbr": MapOf(Integer(1, 7)),  # only with a date or a clock time after it
+    "weekday_abbr_dashed": MapOf(Integer(1, 7)),  # those that may start a one-digit dashed date
     "part_of_day": MapOf(Enum(PartOfDay)),
     "part_of_day_adverb": MapOf(Enum(PartOfDay)),  # "'s ochtends"
     "part_of_day_cue": _WORD_SET,  # "in de ochtend": the word before a part of the day alone
