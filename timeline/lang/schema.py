@@ -160,6 +160,7 @@ _LEXICON = {
     "noun_after_the": _WORD_SET,  # "de morgen": a part of day after an article, not "tomorrow"
     "range_from": _WORD_SET,
     "range_to": _WORD_SET,
+    "clock_range_not": _WORD_SET,
     "dateline": _WORD_SET,  # words that introduce the publication date at the top of an article
     # what a dateline looks like: the date in it, what may follow the date, a place before it
     "dateline_shape": Record({"date": Maybe(Regex()), "tail": Maybe(Regex()), "place": Maybe(Regex())}),
