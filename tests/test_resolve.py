@@ -120,6 +120,25 @@ def test_a_day_only_some_years_have_is_in_the_nearest_year_that_has_it(intent: D
     assert resolve(intent, Anchor(dct, tense)).value == value
 
 
+NOV_20 = date(2016, 11, 20)  # a Sunday; 14 May 2016 was a Saturday, 14 May 2017 a Sunday
+
+
+@pytest.mark.parametrize(("intent", "dct", "tense", "value"), [
+    (DayMonth(5, 14, weekday=6), NOV_20, Tense.PRESENT, "2016-05-14"),  # zaterdag 14 mei: this year's
+    (DayMonth(5, 14, weekday=7), NOV_20, Tense.PAST, "2017-05-14"),  # zondag 14 mei: next year's
+    (DayMonth(5, 14, weekday=1), NOV_20, Tense.PRESENT, "2017-05-14"),  # fits neither: the tense decides
+    (DayMonth(5, 14, weekday=1), NOV_20, Tense.PAST, "2016-05-14"),
+    (DayMonth(2, 3, weekday=5), NOV_20, Tense.PAST, "2017-02-03"),  # vrijdag 3 februari
+    (DayMonth(2, 3, weekday=3), NOV_20, Tense.FUTURE, "2016-02-03"),  # woensdag 3 februari
+    (DayMonth(11, 20, weekday=7), NOV_20, Tense.PAST, "2016-11-20"),  # the DCT's own day
+    (DayMonth(5, 14, Direction.FORWARD, weekday=6), NOV_20, Tense.PRESENT, "2017-05-14"),  # a forcing word wins
+    (DayMonth(4, 3, weekday=7, nearest=True), NOV_20, Tense.PRESENT, "2016-04-03"),
+])
+def test_a_weekday_before_a_day_and_month_picks_its_year(intent: DayMonth, dct: date, tense: Tense,
+                                                         value: str) -> None:
+    assert resolve(intent, Anchor(dct, tense)).value == value
+
+
 @pytest.mark.parametrize(("intent", "at", "reference", "value"), [
     (Relative(-15, Grain.MINUTE), time(4, 30), None, "2013-02-12T04:15"),  # een kwartier geleden
     (Relative(1, Grain.HOUR), time(4, 30), None, "2013-02-12T05:30"),  # over een uur

@@ -66,6 +66,7 @@ _DEICTIC = Record({"days": Integer(), "part": Maybe(Enum(PartOfDay))}, required=
 _LEXICON = {
     "weekday": MapOf(Integer(1, 7)),  # ISO weekday, 1 = Monday
     "weekday_abbr": MapOf(Integer(1, 7)),  # only with a date or a clock time after it
+    "weekday_abbr_dashed": MapOf(Integer(1, 7)),  # those that may start a one-digit dashed date
     "part_of_day": MapOf(Enum(PartOfDay)),
     "part_of_day_adverb": MapOf(Enum(PartOfDay)),  # "'s ochtends"
     "part_of_day_cue": _WORD_SET,  # "in de ochtend": the word before a part of the day alone
@@ -162,6 +163,7 @@ _LEXICON = {
     "noun_after_the": _WORD_SET,  # "de morgen": a part of day after an article, not "tomorrow"
     "range_from": _WORD_SET,
     "range_to": _WORD_SET,
+    "clock_range_not": _WORD_SET,
     "dateline": _WORD_SET,  # words that introduce the publication date at the top of an article
     # what a dateline looks like: the date in it, what may follow the date, a place before it
     "dateline_shape": Record({"date": Maybe(Regex()), "tail": Maybe(Regex()), "place": Maybe(Regex())}),

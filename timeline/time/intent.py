@@ -90,6 +90,7 @@ class DayMonth:
     day: int
     direction: Direction | None = None
     nearest: bool = False  # the time of a thing named before it ("de rellen van 12 maart"): see DayOfWeek
+    weekday: int | None = None  # written before it ("zaterdag 14 mei"): it says which year is meant
 
 
 @frozen

@@ -144,9 +144,18 @@ def _nearest_year(two_digits: int, around: int) -> int:
 
 
 def _day_month(intent: DayMonth, anchor: Anchor) -> Resolved:
+    def make(y: int) -> Interval:
+        return day_at(date(y, intent.month, intent.day))
+
+    now = day_at(anchor.dct)
+    if intent.weekday is not None and intent.direction is None:
+        # "zaterdag 14 mei": of the latest such day and the next, the one on that weekday
+        sides = {nearest(make, anchor.dct.year, now, way) for way in (Direction.BACK, Direction.FORWARD)}
+        fits = [side for side in sides if side.start.isoweekday() == intent.weekday]
+        if len(fits) == 1:
+            return dated(fits[0])
     way = None if either_way(intent, anchor) else direction(intent.direction, anchor)
-    return dated(nearest_of(lambda y: day_at(date(y, intent.month, intent.day)), anchor.dct.year, day_at(anchor.dct),
-                              way))
+    return dated(nearest_of(make, anchor.dct.year, now, way))
 
 
 def _day_of_week(intent: DayOfWeek, anchor: Anchor) -> Resolved:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from timeline.lang.common import date_or_block, day, iso_date, numeric_date, year
 from timeline.patterns import Alt, Number, Opt, Rule, Seq
 from timeline.time.algebra import Grain
@@ -16,7 +18,7 @@ from .year import not_an_amount
 
 
 def rules(v: Vocab) -> list[Rule]:
-    weekday_before = Opt(Alt(v.weekday, v.w("weekday_abbr")))
+    weekday_before = Opt(Alt(v.weekday, v.w("weekday_abbr", "weekday")))
     return [
         numeric_date(("14-03-2017", "1-7-2022", "14/03/2017")),
         iso_date(),
@@ -24,8 +26,8 @@ def rules(v: Vocab) -> list[Rule]:
              lambda m: date_or_block(m["year"], m["month"], m["day"]),
              examples=("3 februari 2017", "3 feb. 2017", "vrijdag 3 februari 2017")),
         Rule("date.day_month", Seq(weekday_before, day(), v.month_any(), v.direction_after),
-             lambda m: _directed(date_or_block(None, m["month"], m["day"]), direction_of(m)),
-             examples=("3 februari", "vrijdag 3 februari", "1 maart jl.")),
+             lambda m: _directed(date_or_block(None, m["month"], m["day"]), direction_of(m), m.get("weekday")),
+             examples=("3 februari", "vrijdag 3 februari", "za 14 mei", "1 maart jl.")),
         Rule("date.month_year", Seq(v.w("month", "month"), Alt(year(), Seq(Opt(v.w("of")), v.w("shift", "year_shift"),
                                                                          v.w("year_word")))),
              lambda m: Absolute(m["year"], m["month"]) if "year" in m
@@ -41,7 +43,9 @@ def rules(v: Vocab) -> list[Rule]:
     ]
 
 
-def _directed(intent: Any, direction: Direction | None) -> Any:
-    if isinstance(intent, DayMonth) and direction:
-        return DayMonth(intent.month, intent.day, direction)
+def _directed(intent: Any, direction: Direction | None, weekday: int | None = None) -> Any:
+    """The day and month with its forcing word and the weekday written before it, which
+    says which year is meant ("zaterdag 14 mei")."""
+    if isinstance(intent, DayMonth):
+        return attrs.evolve(intent, direction=direction, weekday=weekday)
     return intent

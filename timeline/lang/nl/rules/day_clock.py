@@ -15,7 +15,8 @@ from typing import Any
 
 import attrs
 
-from timeline.patterns import Opt, Rule, Seq
+from timeline.lang.common import clock
+from timeline.patterns import Number, Opt, Rule, Seq
 from timeline.patterns.nested import Sub, rebuild
 from timeline.time.algebra import Grain
 from timeline.time.intent import Absolute, Clock, DayMonth, DayOfWeek, Deictic, Holiday, Intent, Relative
@@ -39,6 +40,10 @@ def rules(v: Vocab, before: Sequence[Rule]) -> list[Rule]:
         Rule("day_clock.joined", Seq(days, join, clocks), _joined,
              examples=("morgen om 8 uur", "vrijdag 3 februari om 14.00 uur", "16 nov. 2016 11:52",
                        "vanavond om 8 uur", "'s nachts om elf uur", "3 februari 2017, 14:32")),
+        # "dinsdag 22u", "van dinsdag 22u tot donderdag 22u": after a day the hour and letter is a clock time
+        Rule("day_clock.letter_hour", Seq(days, join, Number(0, 24, "hour", digits=2), v.w("clock_letter"),
+                                          v.part_adverb, Opt(v.w("time_zone"))), _letter_hour,
+             examples=("dinsdag 22u", "donderdag 9h", "morgen 14u")),
         Rule("day_clock.abbr_joined", Seq(abbr, dates, join, clocks), _joined,
              examples=("vr 2017-02-03 om 9 uur",)),
         Rule("day_clock.abbr_clock", Seq(abbr, clocks), lambda m: attrs.evolve(m["clock"][0], day=DayOfWeek(m["abbr"])),
@@ -52,6 +57,12 @@ def _joined(m: Any) -> Intent | None:
     day = m["day"][0]
     found = rebuild(m, "clock", part=getattr(day, "part", None))
     return attrs.evolve(found, day=day) if isinstance(found, Clock) else None
+
+
+def _letter_hour(m: Any) -> Intent | None:
+    day = m["day"][0]
+    found = clock(m["hour"], 0, m.get("part") or getattr(day, "part", None))
+    return attrs.evolve(found, day=day) if found is not None else None
 
 
 def _is_date(intent: Any) -> bool:

@@ -6,7 +6,8 @@ Digits with dashes and slashes are also scores (``2-1``), fractions (``1/3``), r
 (``24/7``) and numbers of articles or versions; digits with dots are also clock times
 (``12.03``) and decimals. So a day and month without a year is a date only after a date
 cue (``op 17-2``) or a weekday (``vr 3/6``), never with dots, and with a dash only where
-day or month has two digits (``op 2-1`` is the score); a fraction (``1/3 van``) or an
+day or month has two digits (``op 2-1``, ``won zondag 3-1`` are scores) or after a weekday's
+abbreviation that is no other word (``za 3-4``, ``zo. 3-4``, but ``het werd zo 2-1``); a fraction (``1/3 van``) or an
 amount (``2/3 liter``) after it undoes it. A two-digit year with dots wants two-digit day
 and month (``10.3.12`` is a version).
 """
@@ -14,6 +15,8 @@ and month (``10.3.12`` is a version).
 from __future__ import annotations
 
 from typing import Any
+
+import attrs
 
 from timeline.lang.common import real_day
 from timeline.patterns import Ahead, Alt, Glued, Opt, Rule, Seq, Shape, Words
@@ -28,10 +31,11 @@ _MONTH_YEAR = r"(\d{1,2})[-/](\d{4})"
 
 
 def rules(v: Vocab) -> list[Rule]:
-    weekday = Alt(v.weekday, v.w("weekday_abbr"))
-    short = Seq(Opt(weekday), Shape(_SHORT_DATE, _short_date, "date"))
-    day_month = Seq(Shape(_DAY_MONTH, _day_month, "date"),
-                    Ahead(Alt(v.w("fraction_after"), v.w("amount_noun")), negate=True))
+    weekday, abbr, dashed = v.weekday, v.w("weekday_abbr", "weekday"), v.w("weekday_abbr_dashed", "weekday")
+    short = Seq(Opt(Alt(weekday, abbr)), Shape(_SHORT_DATE, _short_date, "date"))
+    not_an_amount = Ahead(Alt(v.w("fraction_after"), v.w("amount_noun")), negate=True)
+    day_month = Seq(Shape(_DAY_MONTH, _day_month, "date"), not_an_amount)
+    any_day_month = Seq(Shape(_DAY_MONTH, _any_day_month, "date"), not_an_amount)
     not_a_part = Ahead(Glued(Words({"/": True})), negate=True)  # "2006/7/EG" is a directive
     return [
         Rule("numeric.short_year", short, lambda m: m["date"],
@@ -39,8 +43,10 @@ def rules(v: Vocab) -> list[Rule]:
         Rule("numeric.year_month", Seq(Alt(Shape(_YEAR_MONTH, lambda g: _month(g[1], g[2]), "date"),
                                            Shape(_MONTH_YEAR, lambda g: _month(g[2], g[1]), "date")), not_a_part),
              lambda m: m["date"], examples=("2016/11", "11/2016", "2016-11", "9/2016")),
-        Rule("numeric.day_month_weekday", Seq(weekday, day_month), lambda m: m["date"],
-             examples=("vr 3/6", "zo 5/6", "zaterdag 23-4")),
+        # "za 3-4" is a date, but "Ajax won zondag 3-1" and "het werd zo 2-1" are scores
+        Rule("numeric.day_month_weekday", Alt(Seq(Alt(weekday, abbr), day_month), Seq(dashed, any_day_month)),
+             lambda m: attrs.evolve(m["date"], weekday=m["weekday"]),
+             examples=("vr 3/6", "zo 5/6", "zaterdag 23-4", "za 3-4", "zo. 3-4")),
         Rule("numeric.day_month", day_month, lambda m: m["date"], after=v.lex["day_month_cue"],
              examples=("op 17-2", "vanaf 5/6", "t/m 23-04")),
     ]
@@ -55,10 +61,14 @@ def _short_date(g: Any) -> Absolute | None:
 
 
 def _day_month(g: Any) -> DayMonth | None:
-    day, sep, month = g[1], g[2], g[3]
-    if sep == "-" and len(day) < 2 and len(month) < 2:
+    if g[2] == "-" and len(g[1]) < 2 and len(g[3]) < 2:
         return None  # "2-1" is a score
-    d, mo = int(day), int(month)
+    return _any_day_month(g)
+
+
+def _any_day_month(g: Any) -> DayMonth | None:
+    """A day and month, even ``3-4``: after a weekday it is a date, not a score."""
+    d, mo = int(g[1]), int(g[3])
     return DayMonth(mo, d) if 1 <= mo <= 12 and d >= 1 and real_day(None, mo, d) else None
 
 
