@@ -318,6 +318,15 @@ class Rule:
     family: str = ""
     after_long: tuple[tuple[str, ...], ...] = field(init=False, default=Factory(_longer_keys, takes_self=True))
 
+    def matches(self, toks: MatchTokens, i: int) -> Found:
+        """The pattern's matches at token ``i``, found once per text: a rule made of other
+        rules (:class:`~timeline.patterns.nested.Sub`) asks again where the engine tried them."""
+        key = (id(self), i)
+        found: Found | None = toks.memo.get(key)
+        if found is None:
+            found = toks.memo[key] = self.pattern.match(toks, i)
+        return found
+
     def follows(self, norms: list[str], i: int) -> bool:
         """Whether token ``i`` stands right after one of the ``after`` tokens or words."""
         if self.after is None or (i and norms[i - 1] in self.after):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .combinators import Rule
-from .elements import ANY, Element
+from .elements import ANY, Element, token_key
 
-__all__ = ["Candidates", "PairIndex", "pair_index"]
+__all__ = ["Candidates", "PairIndex", "candidates", "pair_index"]
 
 Candidates = tuple[Rule, ...]  # rules to try at a place, in rule order (which breaks ties)
 PairIndex = dict[str, tuple[dict[str, tuple[dict[str, Candidates], Candidates]], Candidates]]
@@ -95,3 +95,19 @@ def _by_third(rules: Sequence[Rule], after: tuple[tuple[int, frozenset[str] | No
     by_third = {third: tuple(rules[k] for k, thirds in after if thirds is None or third in thirds)
                 for third in set().union(*(thirds for _, thirds in after if thirds is not None))}
     return by_third, tuple(rules[k] for k in anyway)
+
+
+def candidates(index: PairIndex, norms: Sequence[str], i: int) -> Candidates:
+    """The rules of ``index`` to try at token ``i`` of ``norms``, by the first three tokens there
+    (numbers by their kind); the engine's own loop does the same, inlined for speed."""
+    entry = index.get(token_key(norms[i]))
+    if entry is None:
+        return ()
+    by_second, rules = entry
+    if i + 1 < len(norms):
+        second = by_second.get(token_key(norms[i + 1]))
+        if second is not None:
+            by_third, rules = second
+            if by_third and i + 2 < len(norms):
+                rules = by_third.get(token_key(norms[i + 2]), rules)
+    return rules

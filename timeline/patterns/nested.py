@@ -12,7 +12,8 @@ from typing import Any
 
 from ..text.tokens import MatchTokens
 from .combinators import Alt, Match, Rule
-from .elements import ANY, Capture, Element, Found, Lead, token_key
+from .elements import Capture, Element, Found, Lead
+from .index import candidates, pair_index
 
 __all__ = ["Sub", "rebuild"]
 
@@ -26,18 +27,7 @@ class Sub(Element):
         self.rules, self.name, self.keep = tuple(rules), name, keep
         self._key: str = name
         self._any = Alt(*(rule.pattern for rule in self.rules))
-        # Only the rules that can begin with the token at hand are tried: by the token (a number
-        # by its kind), and those that may begin with any token.
-        by_first: dict[str, list[Rule]] = {}
-        anywhere: list[Rule] = []
-        for rule in self.rules:
-            first = rule.pattern.first()
-            if rule.pattern.nullable() or ANY in first:
-                anywhere.append(rule)
-            for tok in first:
-                by_first.setdefault(tok, []).append(rule)
-        self._anywhere = tuple(anywhere)
-        self._by_first = {tok: tuple(dict.fromkeys([*found, *anywhere])) for tok, found in by_first.items()}
+        self._index = pair_index(self.rules)  # only the rules that can begin where it is tried
 
     def first(self) -> frozenset[str]:
         return self._any.first()
@@ -66,12 +56,11 @@ class Sub(Element):
     def match(self, toks: MatchTokens, i: int) -> Found:
         if i >= len(toks.norms):
             return []
-        before = toks.norms[i - 1] if i else None
         out: Found = []
-        for rule in self._by_first.get(token_key(toks.norms[i]), self._anywhere):
-            if rule.after is not None and before not in rule.after:
+        for rule in candidates(self._index, toks.norms, i):
+            if not rule.follows(toks.norms, i):
                 continue
-            for j, caps in rule.pattern.match(toks, i):
+            for j, caps in rule.matches(toks, i):
                 built = rule.build(Match(toks, caps, i, j))
                 if built is not None and not isinstance(built, tuple) and self.keep(built):
                     captured: Capture = ((built, rule, caps), i, j)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from typing import Any
 
 from attrs import frozen
 
@@ -192,9 +193,11 @@ class MatchTokens:
     both), folded, as the rules of time expressions match them; offsets on demand.
 
     ``folded`` is that stretch already folded (the parser's block has it at hand).
+    ``memo`` is scratch room for the matcher: what a rule matched where, while these tokens
+    are matched (a rule made of other rules asks again where they were tried).
     """
 
-    __slots__ = ("_offsets", "_parts", "_shift", "norms", "text")
+    __slots__ = ("_offsets", "_parts", "_shift", "memo", "norms", "text")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> None:
         self.text = text
@@ -211,6 +214,7 @@ class MatchTokens:
             self.norms = [fold(tok) for tok in self._parts[1::2]]
         self._shift = start
         self._offsets: list[int] | None = None
+        self.memo: dict[tuple[int, int], Any] = {}
 
     def __len__(self) -> int:
         return len(self.norms)

@@ -16,7 +16,8 @@ from typing import Any
 import attrs
 
 from timeline.lang.common import clock
-from timeline.patterns import Number, Opt, Rule, Seq
+from timeline.patterns import DIGIT, NUMERIC, Number, Opt, Rule, Seq
+from timeline.patterns.looks import Near
 from timeline.patterns.nested import Sub, rebuild
 from timeline.time.algebra import Grain
 from timeline.time.intent import Absolute, Clock, DayMonth, DayOfWeek, Deictic, Holiday, Intent, Relative
@@ -36,15 +37,24 @@ def rules(v: Vocab, before: Sequence[Rule]) -> list[Rule]:
     days, dates = Sub(day_rules, "day", _is_day), Sub(day_rules, "day", _is_date)
     clocks = Sub([rule for rule in before if rule.family == "clock"], "clock", _is_clock)
     abbr, join = v.w("weekday_abbr", "abbr"), Opt(v.w("clock_join"))
+    # Where no clock time can follow within reach, the joined rules are not worth trying: a
+    # joining word, a clock in one token (15.30, 11:52), a number before "uur"/"u"/"h", or a
+    # word only clock times have (half, kwart, middernacht) must stand close by.
+    numbers = frozenset({DIGIT, *v.hours12})
+    clock_tokens = frozenset({NUMERIC, *v.lex["clock_join"], *v.lex["clock_half"], *v.lex["clock_minutes"],
+                              *v.lex["midnight"]}) - {","}
+    near = Near(clock_tokens, days.longest() + 2, numbers,
+                frozenset({*v.lex["clock_hour_word"], *v.lex["clock_letter"]}))
+    near_days = Seq(near, days)
     return [
-        Rule("day_clock.joined", Seq(days, join, clocks), _joined,
+        Rule("day_clock.joined", Seq(near_days, join, clocks), _joined,
              examples=("morgen om 8 uur", "vrijdag 3 februari om 14.00 uur", "16 nov. 2016 11:52",
                        "vanavond om 8 uur", "'s nachts om elf uur", "3 februari 2017, 14:32")),
         # "dinsdag 22u", "van dinsdag 22u tot donderdag 22u": after a day the hour and letter is a clock time
-        Rule("day_clock.letter_hour", Seq(days, join, Number(0, 24, "hour", digits=2), v.w("clock_letter"),
+        Rule("day_clock.letter_hour", Seq(near_days, join, Number(0, 24, "hour", digits=2), v.w("clock_letter"),
                                           v.part_adverb, Opt(v.w("time_zone"))), _letter_hour,
              examples=("dinsdag 22u", "donderdag 9h", "morgen 14u")),
-        Rule("day_clock.abbr_joined", Seq(abbr, dates, join, clocks), _joined,
+        Rule("day_clock.abbr_joined", Seq(abbr, near, dates, join, clocks), _joined,
              examples=("vr 2017-02-03 om 9 uur",)),
         Rule("day_clock.abbr_clock", Seq(abbr, clocks), lambda m: attrs.evolve(m["clock"][0], day=DayOfWeek(m["abbr"])),
              examples=("za 14:00", "zo 10u30")),
