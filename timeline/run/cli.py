@@ -51,7 +51,8 @@ class _Terminated(BaseException):
 def _with_input(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options every command that reads documents shares: the file, its DCT, corpus mode, decoding."""
     cmd.add_argument("file", help="a text file, - for standard input, or a folder of .txt files (a corpus)")
-    cmd.add_argument("--dct", help="document creation time, e.g. 2017-02-02 (default: the dateline of the text)")
+    cmd.add_argument("--dct", help="document creation time, e.g. 2017-02-02, or with a time of day 2017-02-02T14:30 "
+                     "(default: the dateline of the text)")
     cmd.add_argument("--jsonl", action="store_true",
                      help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
     cmd.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
@@ -109,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("explain", help="show how one expression is read and resolved")
     exp.add_argument("expression", help='a Dutch time expression, e.g. "komende donderdag"')
-    exp.add_argument("--dct", required=True, help="document creation time, e.g. 2017-02-02")
+    exp.add_argument("--dct", required=True, help="document creation time, e.g. 2017-02-02 or 2017-02-02T14:30")
     exp.add_argument("--tense", choices=[t.value for t in Tense], help="tense of the clause (default: detected)")
     exp.add_argument("--reference", help="reference time as a TIMEX3 value, for anaphoric expressions")
     exp.add_argument("--json", action="store_true", help="also print the expression as JSON")
