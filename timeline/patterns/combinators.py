@@ -25,6 +25,7 @@ from .elements import (
     Capture,
     Element,
     Found,
+    Guarded,
     Lead,
 )
 
@@ -206,32 +207,11 @@ class Alt(Element):
         return out
 
 
-class Cap(Element):
+class Cap(Guarded):
     """An element whose first token is written with a capital letter."""
 
     def __init__(self, part: Element) -> None:
         self.part = part
-
-    def first(self) -> frozenset[str]:
-        return self.part.first()
-
-    def longest(self) -> int:
-        return self.part.longest()
-
-    def shortest(self) -> int:
-        return self.part.shortest()
-
-    def nth(self, k: int) -> frozenset[str]:
-        return self.part.nth(k)
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        return self.part.anchors(frequent)
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        return self.part.heads(n)
-
-    def lead(self, core: frozenset[str]) -> Lead:
-        return self.part.lead(core)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         if i < len(toks.norms) and toks.raw(i)[:1].isupper():
@@ -319,8 +299,8 @@ class Rule:
     after_long: tuple[tuple[str, ...], ...] = field(init=False, default=Factory(_longer_keys, takes_self=True))
 
     def matches(self, toks: MatchTokens, i: int) -> Found:
-        """The pattern's matches at token ``i``, found once per text: a rule made of other
-        rules (:class:`~timeline.patterns.nested.Sub`) asks again where the engine tried them."""
+        """The pattern's matches at token ``i``, found once per text: rules made of other
+        rules (:class:`~timeline.patterns.nested.Sub`) ask for the same day at the same place."""
         key = (id(self), i)
         found: Found | None = toks.memo.get(key)
         if found is None:

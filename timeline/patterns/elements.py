@@ -16,6 +16,7 @@ from typing import Any
 from ..text.tokens import MatchTokens, tokenize
 
 __all__ = [
+    "Guarded",
     "ANY",
     "DIGIT",
     "NONE",
@@ -145,6 +146,37 @@ class Element:
 
     def _capture(self, value: Any, i: int, j: int) -> Captures:
         return ((self.name, (value, i, j)),) if self.name else ()
+
+
+class Guarded(Element):
+    """``part`` where a condition its subclass checks holds (a capital, no space before, a
+    rule's meaning). It has the part's shape, so the rule index treats it as the part."""
+
+    part: Element
+
+    def nullable(self) -> bool:
+        return self.part.nullable()
+
+    def first(self) -> frozenset[str]:
+        return self.part.first()
+
+    def longest(self) -> int:
+        return self.part.longest()
+
+    def shortest(self) -> int:
+        return self.part.shortest()
+
+    def nth(self, k: int) -> frozenset[str]:
+        return self.part.nth(k)
+
+    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+        return self.part.anchors(frequent)
+
+    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
+        return self.part.heads(n)
+
+    def lead(self, core: frozenset[str]) -> Lead:
+        return self.part.lead(core)
 
 
 class Words(Element):

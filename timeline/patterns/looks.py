@@ -6,7 +6,7 @@ number is a year or an amount often shows only in the word after it (``in 2011``
 from __future__ import annotations
 
 from ..text.tokens import MatchTokens
-from .elements import NO_CAPTURES, NO_MATCH, Element, Found, Lead, token_key
+from .elements import NO_CAPTURES, NO_MATCH, Element, Found, Guarded, Lead, token_key
 
 __all__ = ["Ahead", "Behind", "Glued", "Near"]
 
@@ -65,33 +65,12 @@ class Behind(Ahead):
         return [(i, NO_CAPTURES)] if found != self.negate else NO_MATCH
 
 
-class Glued(Element):
+class Glued(Guarded):
     """An element written right after the token before it, with no space between
     (the ``,32`` of ``1487,32``)."""
 
     def __init__(self, part: Element) -> None:
         self.part = part
-
-    def first(self) -> frozenset[str]:
-        return self.part.first()
-
-    def longest(self) -> int:
-        return self.part.longest()
-
-    def shortest(self) -> int:
-        return self.part.shortest()
-
-    def nth(self, k: int) -> frozenset[str]:
-        return self.part.nth(k)
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        return self.part.anchors(frequent)
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        return self.part.heads(n)
-
-    def lead(self, core: frozenset[str]) -> Lead:
-        return self.part.lead(core)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         if 0 < i < len(toks.norms) and toks.start(i) == toks.end(i - 1):

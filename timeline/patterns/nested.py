@@ -12,13 +12,13 @@ from typing import Any
 
 from ..text.tokens import MatchTokens
 from .combinators import Alt, Match, Rule
-from .elements import Capture, Element, Found, Lead
+from .elements import Capture, Found, Guarded
 from .index import candidates, pair_index
 
 __all__ = ["Sub", "rebuild"]
 
 
-class Sub(Element):
+class Sub(Guarded):
     """Any match of ``rules`` whose built meaning ``keep`` accepts (a rule's ``after`` holds
     as it does on its own). Captures ``name`` as ``(meaning, rule, captures)``: the meaning
     as the rule built it, and what :func:`rebuild` needs to build it again with more."""
@@ -26,32 +26,8 @@ class Sub(Element):
     def __init__(self, rules: Iterable[Rule], name: str, keep: Callable[[Any], bool]) -> None:
         self.rules, self.name, self.keep = tuple(rules), name, keep
         self._key: str = name
-        self._any = Alt(*(rule.pattern for rule in self.rules))
+        self.part = Alt(*(rule.pattern for rule in self.rules))
         self._index = pair_index(self.rules)  # only the rules that can begin where it is tried
-
-    def first(self) -> frozenset[str]:
-        return self._any.first()
-
-    def nullable(self) -> bool:
-        return self._any.nullable()
-
-    def longest(self) -> int:
-        return self._any.longest()
-
-    def shortest(self) -> int:
-        return self._any.shortest()
-
-    def nth(self, k: int) -> frozenset[str]:
-        return self._any.nth(k)
-
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        return self._any.anchors(frequent)
-
-    def heads(self, n: int) -> frozenset[tuple[str, ...]]:
-        return self._any.heads(n)
-
-    def lead(self, core: frozenset[str]) -> Lead:
-        return self._any.lead(core)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         if i >= len(toks.norms):

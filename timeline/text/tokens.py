@@ -194,7 +194,7 @@ class MatchTokens:
 
     ``folded`` is that stretch already folded (the parser's block has it at hand).
     ``memo`` is scratch room for the matcher: what a rule matched where, while these tokens
-    are matched (a rule made of other rules asks again where they were tried).
+    are matched (rules made of other rules ask for the same one at the same place).
     """
 
     __slots__ = ("_offsets", "_parts", "_shift", "memo", "norms", "text")
