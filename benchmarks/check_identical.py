@@ -195,6 +195,11 @@ def main() -> int:
         if not differ:
             print("identical")
             return 0
+        kinds: dict[str, int] = {}
+        for line in old:
+            if int(line.split("\t")[0]) in differ:
+                kinds[line.split("\t")[1]] = kinds.get(line.split("\t")[1], 0) + 1
+        print("differ:", ", ".join(f"{g} {n}" for g, n in kinds.items()))
         first = set(sorted(differ)[:3])
         shown = [Path(tmp, "old-show.txt"), Path(tmp, "new-show.txt")]
         for p in [_run(old_root, inputs, shown[0], first), _run(args.new, inputs, shown[1], first)]:

@@ -18,20 +18,29 @@ from timeline.text.tokens import MatchTokens
 LANG = load_language("nl")
 EXAMPLES = sorted({example for rule in LANG.rules for example in rule.examples})
 FILLER = ["de", "het", "van", "in", "op", "om", "over", "een", "en", "tot", "zei", "minister", "Mei", "Li",
-          "3", "12", "2017", "15.30", "19-20", "'s", ".", ",", "-", "a.s.", "uur", "half", "voor",
-          "eind", "dag", "eerste"]
+          "3", "12", "2017", "15.30", "19-20", "3,5", "14:32", "2017-02-03", "3/2", "1.200", "15u30", "'s", ".",
+          ",", "-", "a.s.", "uur", "half", "voor", "eind", "dag", "eerste"]
 
 
 def naive(text: str) -> list[tuple[int, int, str]]:
-    """Every rule at every token, longest match first, ties to the earlier rule."""
+    """Every rule at every token, longest match first, ties to the earlier rule; a rule that
+    extends another's match (a day, then its clock time) goes on after every such match."""
     toks = MatchTokens(text)
     out, i = [], 0
     while i < len(toks):
-        best: tuple[int, Rule, dict[str, Any]] | None = None
-        for rule in LANG.rules:
-            if not rule.follows(toks.norms, i):
-                continue
-            for j, caps in rule.pattern.match(toks, i):
+        found = [(rule, j, caps) for rule in LANG.rules if rule.extends is None and rule.follows(toks.norms, i)
+                 for j, caps in rule.pattern.match(toks, i)]
+        best: tuple[int, Rule, Any] | None = None
+        for rule in LANG.rules:  # in rule order: a tie goes to the earlier rule
+            if rule.extends is None:
+                matches = [(j, caps) for r, j, caps in found if r is rule]
+            else:
+                matches = [(k, ((rule.extends.name, ((meaning, r, caps), i, j)), *more))
+                           for r, j, caps in found if r.family in rule.extends.families
+                           for meaning in [r.build(Match(toks, caps, i, j))]
+                           if meaning is not None and not isinstance(meaning, tuple) and rule.extends.keep(meaning)
+                           for k, more in rule.pattern.match(toks, j)]
+            for j, caps in matches:
                 if best is None or j > best[0]:
                     best = (j, rule, caps)
         if best is None:
@@ -97,3 +106,10 @@ def test_a_rule_that_may_begin_anywhere_is_refused() -> None:
     anything = Shape(r"\w+", lambda g: True, words=True)
     with pytest.raises(ValueError, match="may begin with any token"):
         pair_index([Rule("bad.rule", anything, lambda m: None)])
+
+
+@pytest.mark.parametrize("text", ["vr 3 februari om 18.00 uur", "za 4 maart 14:00", "dinsdag 22u", "morgen om 8 uur"])
+def test_a_rule_that_goes_on_from_a_day_ties_by_rule_order(text: str) -> None:
+    """A joined day and clock time (an extension) against a rule of its own length: the
+    earlier rule wins, as between any two rules."""
+    assert [(m.span.end, m.rule) for m in mentions_in(text, LANG)] == [(e, r) for _, e, r in naive(text)]

@@ -133,3 +133,18 @@ def test_the_command_line_names_a_language_it_does_not_have() -> None:
     assert proc.returncode == 2
     assert proc.stderr.decode().strip() == ("timeline: error: unsupported language 'xx'; available: nl "
                                             "(or give the folder of a language of your own)")
+
+
+def test_frequent_words_give_their_count_or_just_true(tmp_path: Path) -> None:
+    """``[frequent]`` words are no anchors for rules: a count (in 100,000 tokens of news) says
+    how common, ``true`` says common; anything else is an error naming the word."""
+    for name, table, error in [("counted", "the = 5000\non = true", None),
+                               ("wrong", 'the = "often"', "'the': expected true or a whole number")]:
+        folder = copy_toy(tmp_path / name)
+        lexicon = folder / "lexicon.toml"
+        lexicon.write_text(lexicon.read_text(encoding="utf-8") + f"\n[frequent]\n{table}\n", encoding="utf-8")
+        if error is None:
+            assert load_language(folder).lexicon["frequent"] == {"the": 5000, "on": True}
+        else:
+            with pytest.raises(LanguageError, match=error):
+                load_language(folder)

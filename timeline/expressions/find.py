@@ -6,10 +6,13 @@ the longest match wins, ties go to the earlier rule, and matching resumes after
 it. Rules have bounded length, so the pass is linear in the text; stretches
 without a core token (a word that every match holds, such as a month or a
 digit) are skipped, looking back from each core token only as far as a match
-can start before it. A second, local step widens a mention over a modifier
-before it (``begin``, ``eind``, ``ruim``) and notes a preposition that forces a
-direction (``sinds``) or ties the expression to a noun before it, whose time it
-tells (``de slotkoers van vrijdag``: the nearest Friday in a present clause).
+can start before it. Rules that go on from a mention (:class:`~timeline.patterns.Extends`:
+a day, then ``om 8 uur``) are tried only right after the matches of their families at
+that place, and compete with the others by length and order. A second, local step
+widens a mention over a modifier before it (``begin``, ``eind``, ``ruim``) and notes a
+preposition that forces a direction (``sinds``) or ties the expression to a noun before
+it, whose time it tells (``de slotkoers van vrijdag``: the nearest Friday in a present
+clause).
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from attrs import frozen
 from ..lang import Language
 from ..model import Mod, Span
 from ..patterns import Match, Part, Rule
-from ..patterns.elements import Captures, token_key
+from ..patterns.elements import ANY, NUMERIC, Captures, Found, token_key
+from ..patterns.marks import marks_of
 from ..text.tokens import MatchTokens
 from ..time.intent import Clock, Direction
 
@@ -68,6 +72,7 @@ def _find(toks: MatchTokens, language: Language, out: list[Mention]) -> None:
     lead = language.lead
     if numbers:
         lead = lead | {tok: lead[key] for tok, key in numbers.items() if key in lead}
+    fitting: dict[tuple[int, str], tuple[Rule, ...]] = {}  # rules whose first token may be a number there
     i = 0  # the first token not yet tried or matched
     for hit in itertools.compress(range(n), map(lead.__contains__, norms)):
         i = max(i, hit - lead[norms[hit]])
@@ -83,7 +88,22 @@ def _find(toks: MatchTokens, language: Language, out: list[Mention]) -> None:
                     by_third, rules = second
                     if by_third and i + 2 < n:
                         rules = by_third.get(numbers.get(norms[i + 2], norms[i + 2]), rules)
+            if rules and numbers.get(norms[i]) == NUMERIC:
+                rules = _fitting(rules, norms[i], language, fitting)
             i = _at(toks, i, rules, language, out) if rules else i + 1
+
+
+def _fitting(rules: tuple[Rule, ...], number: str, language: Language,
+             fitting: dict[tuple[int, str], tuple[Rule, ...]]) -> tuple[Rule, ...]:
+    """Those of ``rules`` whose first token may hold the marks of ``number`` (``3,5`` is no
+    clock time, ``15.30`` no ISO date), worked out once per list of rules and marks."""
+    found = marks_of(number)
+    key = (id(rules), "".join(sorted(found)))
+    kept = fitting.get(key)
+    if kept is None:
+        marks = language.marks
+        kept = fitting[key] = tuple(rule for rule in rules if (m := marks[rule.id]) is None or found <= m)
+    return kept
 
 
 def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, out: list[Mention]) -> int:
@@ -92,12 +112,19 @@ def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, 
     end = i  # every match takes at least one token (pair_index sees to it)
     best: Rule | None = None
     caps: Captures = ()
+    extended = language.extended
+    goes_on: list[tuple[Rule, int, Captures]] = []  # matches that a rule may go on from
     for rule in rules:
-        if rule.after is not None and before not in rule.after and not rule.follows(toks.norms, i):
+        if rule.after is not None and before not in rule.after and (not rule.after_long
+                                                                    or not rule.follows(toks.norms, i)):
             continue
         for j, found in rule.pattern.match(toks, i):
             if j > end:  # longer than any before; a tie goes to the earlier rule
                 end, best, caps = j, rule, found
+            if rule.family in extended:
+                goes_on.append((rule, j, found))
+    if goes_on:
+        end, best, caps = _extend(toks, i, goes_on, language, (end, best, caps))
     if best is None:
         return i + 1
     built = best.build(Match(toks, caps, i, end))
@@ -110,6 +137,48 @@ def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, 
             return i + 1  # "de dag" without "aan het eind van": no time
         out.append(mention)
     return end
+
+
+def _extend(toks: MatchTokens, i: int, found: list[tuple[Rule, int, Captures]], language: Language,
+            best: tuple[int, Rule | None, Captures]) -> tuple[int, Rule | None, Captures]:
+    """The longest match of a rule that goes on from one of the matches ``found`` at ``i``
+    (a day, then ``om 8 uur``), where it is longer than ``best``; a tie goes to the earlier
+    rule (and between matches of one rule, to the first). What follows is matched first, and
+    only where it matches is the match before it built and asked whether it may go on."""
+    norms, rank = toks.norms, language.rank
+    built: dict[int, Any] = {}  # the meaning of each match found, built once
+    for extension, heads in language.extensions:
+        rival = best[1]
+        beats_tie = rival is None or rank[extension.id] < rank[rival.id]
+        how = extension.extends
+        assert how is not None
+        tails: dict[int, Found] = {}  # what follows, by where it begins
+        for k, (rule, j, caps) in enumerate(found):
+            if rule.family not in how.families or not _may_begin(heads, norms, j):
+                continue
+            if j not in tails:
+                tails[j] = extension.pattern.match(toks, j)
+            if not tails[j] or max(end for end, _ in tails[j]) < best[0]:
+                continue
+            if k not in built:
+                built[k] = rule.build(Match(toks, caps, i, j))
+            meaning = built[k]
+            if meaning is None or isinstance(meaning, tuple) or not how.keep(meaning):
+                continue
+            for end, more in tails[j]:
+                if end > best[0] or (end == best[0] and beats_tie and best[1] is rival):
+                    best = end, extension, ((how.name, ((meaning, rule, caps), i, j)), *more)
+    return best
+
+
+def _may_begin(heads: frozenset[tuple[str, ...]], norms: list[str], j: int) -> bool:
+    """Whether a match with one of ``heads`` (first two tokens, or one) may begin at ``j``."""
+    if j >= len(norms):
+        return False
+    first = token_key(norms[j])
+    if (first,) in heads or (first, ANY) in heads:
+        return True
+    return j + 1 < len(norms) and (first, token_key(norms[j + 1])) in heads
 
 
 def _range(parts: tuple[Part, ...], rule: str) -> list[Mention]:

@@ -32,7 +32,9 @@ from typing import Any
 from attrs import field, frozen
 
 from ..patterns import ANY, Rule, Trie
+from ..patterns.elements import KINDS
 from ..patterns.index import PairIndex, pair_index
+from ..patterns.marks import Marks
 from .morphology import Morphology, NoMorphology
 from .schema import FILES, read_file
 from .shapes import LanguageError
@@ -40,6 +42,7 @@ from .shapes import LanguageError
 __all__ = ["Language", "LanguageError", "LanguageLike", "languages", "load_language"]
 
 _MANIFEST = "language.toml"
+_COMMON = 1000  # a frequent word without a count: about once in 100 tokens
 
 
 @frozen(eq=False, repr=False)
@@ -54,6 +57,11 @@ class Language:
     morphology: Morphology
     origin: str = ""  # the folder of a language of one's own ("" for the library's: its code says it)
     by_pair: PairIndex = field(init=False)  # rules by their first two tokens, and the third
+    # rules that go on from a mention (Rule.extends), each with the first two tokens its matches may have
+    extensions: tuple[tuple[Rule, frozenset[tuple[str, ...]]], ...] = field(init=False)
+    extended: frozenset[str] = field(init=False)  # the families whose mentions they go on from
+    rank: dict[str, int] = field(init=False)  # each rule's place in the order, by id (ties go to the earlier)
+    marks: dict[str, Marks] = field(init=False)  # what a number may hold where each rule begins (Element.marks)
     mods: Trie = field(init=False)
     mod_ends: frozenset[str] = field(init=False)  # last tokens of the modifiers
     widens: frozenset[str] = field(init=False)  # tokens that may widen the mention after them (see _widen)
@@ -61,18 +69,28 @@ class Language:
     lead: dict[str, int] = field(init=False)  # the most tokens a match has before its first core token, by it
 
     def __attrs_post_init__(self) -> None:
-        frequent = frozenset(self.lexicon.get("frequent", {}))
+        weights = KINDS | {word: _COMMON if count is True else count
+                           for word, count in self.lexicon.get("frequent", {}).items()}
         core: set[str] = set()
-        for rule in self.rules:
-            found = rule.pattern.anchors(frequent)
+        indexed = tuple(rule for rule in self.rules if rule.extends is None)
+        for rule in indexed:
+            found = rule.pattern.anchors(weights)
             core |= found[0] if found else rule.pattern.first()
-        object.__setattr__(self, "by_pair", pair_index(self.rules))
+        object.__setattr__(self, "by_pair", pair_index(indexed))
+        object.__setattr__(self, "rank", {rule.id: k for k, rule in enumerate(self.rules)})
+        object.__setattr__(self, "marks", {rule.id: rule.pattern.marks() for rule in self.rules})
+        extensions = tuple(rule for rule in self.rules if rule.extends is not None)
+        if loose := [rule.id for rule in extensions if ANY in rule.pattern.first() or rule.pattern.nullable()]:
+            raise ValueError(f"rules that go on from a mention need a first word: {', '.join(loose)}")
+        object.__setattr__(self, "extensions", tuple((rule, rule.pattern.heads(2)) for rule in extensions))
+        object.__setattr__(self, "extended", frozenset().union(*(rule.extends.families for rule in extensions
+                                                                  if rule.extends is not None)))
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
         object.__setattr__(self, "mod_ends", frozenset(key[-1] for key in self.mods.keys()))
         object.__setattr__(self, "widens", self.mod_ends | self.words("preposition_direction").keys()
                            | self.words("preposition_nearest").keys())
         object.__setattr__(self, "core", frozenset(core))
-        leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in self.rules}
+        leads = {rule.id: rule.pattern.lead(frozenset(core)) for rule in indexed}
         if blind := [rid for rid, (_, miss) in leads.items() if miss >= 0]:
             raise ValueError(f"rules that can match without a core token: {', '.join(blind)}")
         lead: dict[str, int] = {}

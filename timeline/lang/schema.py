@@ -167,7 +167,9 @@ _LEXICON = {
     "dateline": _WORD_SET,  # words that introduce the publication date at the top of an article
     # what a dateline looks like: the date in it, what may follow the date, a place before it
     "dateline_shape": Record({"date": Maybe(Regex()), "tail": Maybe(Regex()), "place": Maybe(Regex())}),
-    "frequent": _WORD_SET,  # too common to anchor a match on: the engine looks for rarer words
+    # words too common to anchor a match on, with how often they occur in 100,000 tokens of
+    # the language's news (true: often, no count given); the engine anchors on rarer ones
+    "frequent": MapOf(OneOf(Flag(), Integer(0, 100_000))),
 }
 
 _VERB_FORMS = Record({"past": Maybe(Text()), "past_plural": Maybe(Text()), "participle": Text()},

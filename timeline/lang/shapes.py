@@ -131,6 +131,9 @@ class Number(Shape):
 class Flag(Shape):
     """``true``: the key is a member of a set of words (or, in a record, a marked property)."""
 
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, bool)
+
     def read(self, value: Any, where: str) -> bool:
         if value is not True:
             raise self.fail(value, where)

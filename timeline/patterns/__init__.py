@@ -16,9 +16,9 @@ by the tokens they can begin with in :mod:`~timeline.patterns.index`.
 'year.in'
 """
 
-from .combinators import Alt, Cap, Match, Opt, Part, Rule, Seq
+from .combinators import Alt, Cap, Extends, Match, Opt, Part, Rule, Seq
 from .elements import ANY, DIGIT, NUMERIC, Element, Number, Shape, Trie, Words, token_key
 from .looks import Ahead, Behind, Glued
 
-__all__ = ["ANY", "DIGIT", "NUMERIC", "Ahead", "Alt", "Behind", "Cap", "Element", "Glued", "Match", "Number", "Opt",
-           "Part", "Rule", "Seq", "Shape", "Trie", "Words", "token_key"]
+__all__ = ["ANY", "DIGIT", "NUMERIC", "Ahead", "Alt", "Behind", "Cap", "Element", "Extends", "Glued", "Match",
+           "Number", "Opt", "Part", "Rule", "Seq", "Shape", "Trie", "Words", "token_key"]

@@ -22,14 +22,17 @@ from .elements import (
     NO_MATCH,
     NONE,
     NUMERIC,
+    Anchors,
     Capture,
     Element,
     Found,
     Guarded,
     Lead,
+    weigh,
 )
+from .marks import Marks, union
 
-__all__ = ["Alt", "Cap", "Match", "Opt", "Part", "Rule", "Seq"]
+__all__ = ["Alt", "Cap", "Extends", "Match", "Opt", "Part", "Rule", "Seq"]
 
 _KINDS = frozenset({DIGIT, NUMERIC, ANY})  # first tokens that stand for a kind of token, not a word
 
@@ -66,11 +69,11 @@ class Seq(Element):
             lo, hi = lo + part.shortest(), hi + part.longest()
         return frozenset(out)
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        found = [a for p in self.parts if not p.nullable() and (a := p.anchors(frequent)) is not None]
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
+        found = [a for p in self.parts if not p.nullable() and (a := p.anchors(weights)) is not None]
         if not found:
             return None
-        return min(found, key=lambda a: (not a[1], len(a[0])))
+        return min(found, key=lambda a: (a[1], len(a[0])))  # the rarest, then the fewest
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         out: set[tuple[str, ...]] = {()}
@@ -90,6 +93,14 @@ class Seq(Element):
                 return found, NONE
             miss += more_miss
         return found, miss
+
+    def marks(self) -> Marks:
+        found: list[Marks] = []  # the parts that may take the first token: up to the first that must
+        for part in self.parts:
+            found.append(part.marks())
+            if not part.nullable():
+                break
+        return union(*found)
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         k, caps = i, NO_CAPTURES  # while there is one way to have matched so far (the common case)
@@ -135,7 +146,7 @@ class Opt(Element):
     def nth(self, k: int) -> frozenset[str]:
         return self.part.nth(k)
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
         return None
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
@@ -144,6 +155,9 @@ class Opt(Element):
     def lead(self, core: frozenset[str]) -> Lead:
         found, miss = self.part.lead(core)
         return found, max(miss, 0)
+
+    def marks(self) -> Marks:
+        return self.part.marks()
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         return [*self.part.match(toks, i), (i, ())]
@@ -179,11 +193,12 @@ class Alt(Element):
     def nth(self, k: int) -> frozenset[str]:
         return frozenset().union(*(o.nth(k) for o in self.options))
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        found = [o.anchors(frequent) for o in self.options]
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
+        found = [o.anchors(weights) for o in self.options]
         if any(a is None for a in found):
             return None
-        return frozenset().union(*(a[0] for a in found if a)), all(a[1] for a in found if a)
+        tokens = frozenset().union(*(a[0] for a in found if a))
+        return tokens, weigh(tokens, weights)
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset().union(*(o.heads(n) for o in self.options))
@@ -197,6 +212,9 @@ class Alt(Element):
                 found[tok] = max(found.get(tok, NONE), before)
             miss = max(miss, more_miss)
         return found, miss
+
+    def marks(self) -> Marks:
+        return union(*(option.marks() for option in self.options))
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         norms = toks.norms
@@ -263,6 +281,10 @@ def _strings(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _names(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
 def _token_set(values: Iterable[str] | None) -> frozenset[str] | None:
     return None if values is None else frozenset(values)
 
@@ -271,6 +293,23 @@ def _longer_keys(rule: Rule) -> tuple[tuple[str, ...], ...]:
     """The keys of ``after`` that are several tokens (``t/m``, ``tot en met``), as their tokens."""
     keys = (tuple(tokenize(key)) for key in rule.after or ())
     return tuple(key for key in keys if len(key) > 1)
+
+
+@frozen
+class Extends:
+    """What a rule goes on from: a mention just found by a rule of one of ``families``,
+    whose meaning ``keep`` accepts. The rule's pattern matches what follows that mention,
+    and its builder finds the mention captured as ``name``, as
+    :class:`~timeline.patterns.nested.Sub` captures one: ``(meaning, rule, captures)``.
+
+    Such a rule is not in the index of first tokens: the engine tries it only where a
+    mention of those families ends (a day, then ``om 8 uur``), which costs far less than
+    matching the day again in a rule of its own at every place a day could begin.
+    """
+
+    name: str
+    families: frozenset[str] = field(converter=_names)
+    keep: Callable[[Any], bool]
 
 
 @frozen
@@ -287,6 +326,8 @@ class Rule:
     [de dag]``); alone (``de dag``) they match nothing.
     ``family`` names the family of expressions the rule belongs to (a language sets it:
     ``timeline explain`` shows it, and the tests keep a corpus per family).
+    ``extends`` makes the rule go on from a mention that other rules found (:class:`Extends`):
+    its pattern matches only what comes after that mention.
     """
 
     id: str
@@ -296,6 +337,7 @@ class Rule:
     after: frozenset[str] | None = field(default=None, converter=_token_set)
     modified: bool = False
     family: str = ""
+    extends: Extends | None = None
     after_long: tuple[tuple[str, ...], ...] = field(init=False, default=Factory(_longer_keys, takes_self=True))
 
     def matches(self, toks: MatchTokens, i: int) -> Found:

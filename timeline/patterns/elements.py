@@ -14,15 +14,19 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..text.tokens import MatchTokens, tokenize
+from .marks import Marks, marks_of, regex_marks, union
 
 __all__ = [
     "Guarded",
     "ANY",
     "DIGIT",
+    "KINDS",
     "NONE",
     "NO_CAPTURES",
     "NO_MATCH",
     "NUMERIC",
+    "RARE",
+    "Anchors",
     "Capture",
     "Captures",
     "Element",
@@ -33,6 +37,7 @@ __all__ = [
     "Trie",
     "Words",
     "token_key",
+    "weigh",
 ]
 
 DIGIT = "<digit>"  # stands for a token of plain digits ("2017") in first sets and anchors
@@ -40,6 +45,16 @@ NUMERIC = "<numeric>"  # stands for digits with separators ("15.30", "19-20", "3
 ANY = "<any>"  # the first-set entry of elements that may begin with any token
 NONE = -(1 << 30)  # "no such match" in Element.lead
 Lead = tuple[dict[str, int], int]  # see Element.lead
+Anchors = tuple[frozenset[str], float]  # see Element.anchors
+# How often tokens occur in 100,000 tokens of news, where a language does not say: a word it
+# does not list as frequent is rare; numbers are common in news of any language.
+RARE = 1
+KINDS = {DIGIT: 2000, NUMERIC: 300}
+
+
+def weigh(tokens: frozenset[str], weights: Mapping[str, float]) -> float:
+    """How often any of ``tokens`` occurs in 100,000 tokens of text, by ``weights``."""
+    return sum(weights.get(tok, RARE) for tok in tokens)
 
 
 def token_key(token: str) -> str:
@@ -124,10 +139,11 @@ class Element:
         any token). The engine skips a rule whose third token is none of them."""
         return frozenset({DIGIT}) if k == 0 else frozenset()
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        """Tokens of which every match contains at least one, and whether none of them is
-        ``frequent``; None where a match may be empty. The engine skips text without them."""
-        return frozenset({DIGIT}), True
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
+        """Tokens of which every match contains at least one, and how often they occur in a
+        text (in 100,000 tokens, by ``weights``; unlisted words are rare); None where a match
+        may be empty. The engine skips text without them, so rarer anchors spare more."""
+        return frozenset({DIGIT}), weigh(frozenset({DIGIT}), weights)
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         """The first ``n`` tokens of every match (shorter where a match ends sooner).
@@ -140,6 +156,12 @@ class Element:
         and the longest match with no core token at all (``NONE`` where there is none). The
         engine looks for matches only within that many tokens before each core token."""
         return {DIGIT: 0}, NONE
+
+    def marks(self) -> Marks:
+        """The characters other than digits that the first token of a match may hold where
+        it is a number with marks (``15.30``); None: any. A number of digits holds none. The
+        engine passes over a rule whose first token cannot hold the marks of the one there."""
+        return frozenset()
 
     def match(self, toks: MatchTokens, i: int) -> Found:
         raise NotImplementedError
@@ -169,14 +191,17 @@ class Guarded(Element):
     def nth(self, k: int) -> frozenset[str]:
         return self.part.nth(k)
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        return self.part.anchors(frequent)
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
+        return self.part.anchors(weights)
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return self.part.heads(n)
 
     def lead(self, core: frozenset[str]) -> Lead:
         return self.part.lead(core)
+
+    def marks(self) -> Marks:
+        return self.part.marks()
 
 
 class Words(Element):
@@ -198,12 +223,16 @@ class Words(Element):
     def nth(self, k: int) -> frozenset[str]:
         return frozenset(token_key(key[k]) for key in self.trie.keys() if len(key) > k)
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        chosen = [next((tok for tok in key if tok not in frequent), key[0]) for key in self.trie.keys()]
-        return frozenset(chosen), not any(tok in frequent for tok in chosen)
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
+        # The rarest token of each key (the first, of equally rare ones).
+        chosen = frozenset(min(key, key=lambda tok: weights.get(tok, RARE)) for key in self.trie.keys())
+        return chosen, weigh(chosen, weights)
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset(key[:n] for key in self.trie.keys())
+
+    def marks(self) -> Marks:
+        return union(*(marks_of(key[0]) for key in self.trie.keys() if token_key(key[0]) == NUMERIC))
 
     def lead(self, core: frozenset[str]) -> Lead:
         found: dict[str, int] = {}
@@ -282,14 +311,17 @@ class Shape(Element):
     def first(self) -> frozenset[str]:
         return frozenset({self.token})
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
-        return (frozenset({NUMERIC}), True) if self.token == NUMERIC else None
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
+        return (frozenset({NUMERIC}), weigh(frozenset({NUMERIC}), weights)) if self.token == NUMERIC else None
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
         return frozenset({(self.token,)}) if n else frozenset({()})
 
     def nth(self, k: int) -> frozenset[str]:
         return frozenset({self.token}) if k == 0 else frozenset()
+
+    def marks(self) -> Marks:
+        return regex_marks(self.regex) if self.token == NUMERIC else None
 
     def lead(self, core: frozenset[str]) -> Lead:
         return ({NUMERIC: 0}, NONE) if self.token == NUMERIC else ({ANY: 0}, 1)  # a word may be core or not

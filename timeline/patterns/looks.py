@@ -5,8 +5,11 @@ number is a year or an amount often shows only in the word after it (``in 2011``
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..text.tokens import MatchTokens
-from .elements import NO_CAPTURES, NO_MATCH, Element, Found, Guarded, Lead, token_key
+from .elements import NO_CAPTURES, NO_MATCH, Anchors, Element, Found, Guarded, Lead, token_key
+from .marks import Marks
 
 __all__ = ["Ahead", "Behind", "Glued", "Near"]
 
@@ -29,7 +32,7 @@ class _Look(Element):
     def nth(self, k: int) -> frozenset[str]:
         return frozenset()
 
-    def anchors(self, frequent: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+    def anchors(self, weights: Mapping[str, float]) -> Anchors | None:
         return None
 
     def heads(self, n: int) -> frozenset[tuple[str, ...]]:
@@ -37,6 +40,9 @@ class _Look(Element):
 
     def lead(self, core: frozenset[str]) -> Lead:
         return {}, 0
+
+    def marks(self) -> Marks:
+        return frozenset()  # it takes no token
 
 
 class Ahead(_Look):

@@ -17,6 +17,7 @@ _LETTERS = Shape(r"[^\W\d_]+", lambda g: True, words=True)
 def rules(v: Vocab) -> list[Rule]:
     leads = frozenset(word for cls in _LEADS for word in v.lex[cls] if " " not in word)
     lower = Alt(v.w("month"), v.weekday, v.w("season"), v.w("deictic"))  # words Dutch writes in lower case
+    after_other = Behind(Shape(r"[^\W\d_]+", lambda g: g[0] not in leads or None, words=True))
     return [
         # A capitalized month or season before another capitalized word is a name.
         Rule("block.name", Seq(Cap(Alt(v.w("month"), v.w("season"))), Cap(_LETTERS)), lambda m: None,
@@ -24,13 +25,12 @@ def rules(v: Vocab) -> list[Rule]:
         # Inside a sentence, a capitalized month, weekday, season or day word (Dutch writes them
         # in lower case) after a word that does not lead to a time ("In Mei", "Vorige Maart") is
         # a name: "Jan Maart", "de zangeres Mei", "De Zondag", "Leon de Winter", "de serie Morgen".
-        Rule("block.surname", Seq(Behind(Shape(r"[^\W\d_]+", lambda g: g[0] not in leads or None, words=True)),
-                                  Opt(v.the), Cap(lower)),
+        Rule("block.surname", Alt(Cap(Seq(after_other, lower)), Seq(after_other, v.the, Cap(lower))),  # capital first
              lambda m: None, examples=("Jan Maart", "de zangeres Mei", "restaurant De Zondag", "Leon de Winter")),
         # ... and after any word, one that stands in a run of capitalized words is part of a
         # title: "van Vandaag Inside", "het boek Honderd Jaar Eenzaamheid", "Een Dag uit het Leven".
-        Rule("block.title", Seq(Behind(_LETTERS), Alt(Seq(Cap(lower), Cap(_LETTERS)),
-                                                      Seq(Cap(Words(v.numbers)), Cap(Words(v.units))))),
+        Rule("block.title", Cap(Seq(Behind(_LETTERS), Alt(Seq(Cap(lower), Cap(_LETTERS)),  # a capital first: cheap
+                                                          Seq(Cap(Words(v.numbers)), Cap(Words(v.units)))))),
              lambda m: None, examples=("van Vandaag Inside", "boek Honderd Jaar", "voorstelling Een Dag")),
         Rule("block.one_day", v.w("one_day"), lambda m: None, after=v.lex["one_day_after"],
              examples=("op een dag",)),

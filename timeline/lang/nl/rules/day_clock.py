@@ -4,8 +4,10 @@
 ``'s nachts om elf uur``. Weekday abbreviations (``za``, ``do.``) are weekdays only right
 before a date or a clock time: ``za 14:00``, ``vr 2017-02-03``; next to a date, the date decides.
 
-The rules are made of the other families' rules (:class:`~timeline.patterns.nested.Sub`):
-whatever names a day, and whatever names a clock time, joins here.
+Whatever names a day, and whatever names a clock time, joins here. The clock time is
+matched with the clock family's rules (:class:`~timeline.patterns.nested.Sub`); the day is
+the mention the other families have just found (:class:`~timeline.patterns.Extends`), so it
+is not matched twice.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import attrs
 
 from timeline.lang.common import clock
-from timeline.patterns import DIGIT, NUMERIC, Number, Opt, Rule, Seq
+from timeline.patterns import DIGIT, NUMERIC, Extends, Number, Opt, Rule, Seq
 from timeline.patterns.looks import Near
 from timeline.patterns.nested import Sub, rebuild
 from timeline.time.algebra import Grain
@@ -34,25 +36,26 @@ _DAY_FAMILIES = frozenset({"absolute", "numeric", "weekday", "deictic", "holiday
 def rules(v: Vocab, before: Sequence[Rule]) -> list[Rule]:
     """The joined rules, over ``before``: every rule of the families before this one."""
     day_rules = [rule for rule in before if rule.family in _DAY_FAMILIES]
-    days, dates = Sub(day_rules, "day", _is_day), Sub(day_rules, "day", _is_date)
+    dates = Sub(day_rules, "day", _is_date)
     clocks = Sub([rule for rule in before if rule.family == "clock"], "clock", _is_clock)
     abbr, join = v.w("weekday_abbr", "abbr"), Opt(v.w("clock_join"))
-    # Where no clock time can follow within reach, the joined rules are not worth trying: a
-    # joining word, a clock in one token (15.30, 11:52), a number before "uur"/"u"/"h", or a
-    # word only clock times have (half, kwart, middernacht) must stand close by.
+    # After a day the engine tries what may follow it (Extends): the day is not matched again.
+    day = Extends("day", _DAY_FAMILIES, _is_day)
+    # Where no clock time can follow within reach, a date after an abbreviation is not worth
+    # matching: a joining word, a clock in one token (15.30, 11:52), a number before
+    # "uur"/"u"/"h", or a word only clock times have (half, kwart, middernacht) must stand close by.
     numbers = frozenset({DIGIT, *v.hours12})
     clock_tokens = frozenset({NUMERIC, *v.lex["clock_join"], *v.lex["clock_half"], *v.lex["clock_minutes"],
                               *v.lex["midnight"]}) - {","}
-    near = Near(clock_tokens, days.longest() + 2, numbers,
+    near = Near(clock_tokens, dates.longest() + 2, numbers,
                 frozenset({*v.lex["clock_hour_word"], *v.lex["clock_letter"]}))
-    near_days = Seq(near, days)
     return [
-        Rule("day_clock.joined", Seq(near_days, join, clocks), _joined,
+        Rule("day_clock.joined", Seq(join, clocks), _joined, extends=day,
              examples=("morgen om 8 uur", "vrijdag 3 februari om 14.00 uur", "16 nov. 2016 11:52",
                        "vanavond om 8 uur", "'s nachts om elf uur", "3 februari 2017, 14:32")),
         # "dinsdag 22u", "van dinsdag 22u tot donderdag 22u": after a day the hour and letter is a clock time
-        Rule("day_clock.letter_hour", Seq(near_days, join, Number(0, 24, "hour", digits=2), v.w("clock_letter"),
-                                          v.part_adverb, Opt(v.w("time_zone"))), _letter_hour,
+        Rule("day_clock.letter_hour", Seq(join, Number(0, 24, "hour", digits=2), v.w("clock_letter"),
+                                          v.part_adverb, Opt(v.w("time_zone"))), _letter_hour, extends=day,
              examples=("dinsdag 22u", "donderdag 9h", "morgen 14u")),
         Rule("day_clock.abbr_joined", Seq(abbr, near, dates, join, clocks), _joined,
              examples=("vr 2017-02-03 om 9 uur",)),
