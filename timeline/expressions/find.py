@@ -121,7 +121,7 @@ def _at(toks: MatchTokens, i: int, rules: tuple[Rule, ...], language: Language, 
         for j, found in rule.pattern.match(toks, i):
             if j > end:  # longer than any before; a tie goes to the earlier rule
                 end, best, caps = j, rule, found
-            if rule.family in extended:
+            if rule.family in extended and _may_begin(language.extension_heads, toks.norms, j):
                 goes_on.append((rule, j, found))
     if goes_on:
         end, best, caps = _extend(toks, i, goes_on, language, (end, best, caps))

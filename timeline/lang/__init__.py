@@ -60,6 +60,7 @@ class Language:
     # rules that go on from a mention (Rule.extends), each with the first two tokens its matches may have
     extensions: tuple[tuple[Rule, frozenset[tuple[str, ...]]], ...] = field(init=False)
     extended: frozenset[str] = field(init=False)  # the families whose mentions they go on from
+    extension_heads: frozenset[tuple[str, ...]] = field(init=False)  # the first two tokens of any of them
     rank: dict[str, int] = field(init=False)  # each rule's place in the order, by id (ties go to the earlier)
     marks: dict[str, Marks] = field(init=False)  # what a number may hold where each rule begins (Element.marks)
     mods: Trie = field(init=False)
@@ -83,6 +84,7 @@ class Language:
         if loose := [rule.id for rule in extensions if ANY in rule.pattern.first() or rule.pattern.nullable()]:
             raise ValueError(f"rules that go on from a mention need a first word: {', '.join(loose)}")
         object.__setattr__(self, "extensions", tuple((rule, rule.pattern.heads(2)) for rule in extensions))
+        object.__setattr__(self, "extension_heads", frozenset().union(*(heads for _, heads in self.extensions)))
         object.__setattr__(self, "extended", frozenset().union(*(rule.extends.families for rule in extensions
                                                                   if rule.extends is not None)))
         object.__setattr__(self, "mods", Trie.build(self.lexicon["mod"]))
