@@ -12,8 +12,9 @@ import pytest
 import timeline
 from timeline.output import document_to_jsonl_line
 
-db = pytest.importorskip("dask.bag", reason="needs the dask extra: pip install 'timeline[dask]'")
-distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'timeline[dask]'")
+EXTRA = "needs the dask extra: pip install 'timeline-nl[dask]' (from a checkout: pip install '.[dask]')"
+db = pytest.importorskip("dask.bag", reason=EXTRA)
+distributed = pytest.importorskip("distributed", reason=EXTRA)
 
 from timeline.run.dask import analyze_bag, read_jsonl  # noqa: E402
 

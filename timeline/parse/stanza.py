@@ -50,8 +50,8 @@ _CLAUSE = frozenset({"ccomp", "advcl", "acl", "csubj", "parataxis", "xcomp"})  #
 _PREDICATE = frozenset({"nsubj", "csubj", "expl", "cop", "aux"})  # what makes a conj a clause of its own
 _VERBAL = frozenset({"VERB", "AUX"})
 
-_INSTALL = ("pip install 'timeline[stanza]' (stanza needs torch: on a machine without a GPU install "
-            "it first with pip install torch==2.13.0)")
+_INSTALL = ("pip install 'timeline-nl[stanza]' (from a checkout: pip install '.[stanza]'; stanza needs torch: "
+            "on a machine without a GPU install it first with pip install torch==2.13.0)")
 
 
 class StanzaParser:

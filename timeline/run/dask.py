@@ -3,7 +3,7 @@
 When an archive outgrows one machine, put it on shared storage as JSON Lines
 (``{"id", "dct", "text"}`` per line) and let a Dask cluster analyze it; each
 worker runs the built-in analyzer on its partitions. Needs the ``dask`` extra
-(``pip install 'timeline[dask]'``); nothing here is imported by ``import timeline``.
+(``pip install 'timeline-nl[dask]'``); nothing here is imported by ``import timeline``.
 ``docs/corpora.md`` has a worked example.
 """
 
