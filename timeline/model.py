@@ -112,6 +112,8 @@ class Aspect(enum.Enum):
 
 
 class Polarity(enum.Enum):
+    """TimeML polarity: ``NEG`` for an event the text denies (``zei niet``, ``geen besluit``)."""
+
     POS = "POS"
     NEG = "NEG"
 

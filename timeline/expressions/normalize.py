@@ -79,7 +79,8 @@ def ranges(timexes: tuple[TimeExpression, ...]) -> tuple[tuple[TimeExpression, T
 
     >>> import timeline
     >>> found = timeline.recognize("De beurs is van 2 tot 5 maart open.", dct="2017-02-02")
-    >>> [(a.value, b.value, str(span.start.date()), str(span.end.date())) for a, b, span in ranges(found)]
+    >>> [(a.value, b.value, str(span.start.date()), str(span.end.date()))
+    ...  for a, b, span in timeline.ranges(found)]
     [('2017-03-02', '2017-03-05', '2017-03-02', '2017-03-06')]
     """
     by_span = {t.span: t for t in timexes}
