@@ -410,7 +410,7 @@ def test_without_stanza_the_error_says_what_to_install(monkeypatch: pytest.Monke
     message = str(caught.value)
     assert "pip install 'timeline-nl[stanza]'" in message and "torch==2.13.0" in message
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
-    with pytest.raises(BackendError, match="timeline\\[stanza\\]"):
+    with pytest.raises(BackendError, match=r"timeline-nl\[stanza\]"):
         parser.parse_many(["Het kabinet beslist vrijdag."])
 
 
