@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     ana = _with_input(sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times"))
     ana.add_argument("--format", choices=FORMATS, default="table",
                      help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv, "
-                     "html (a self-contained page to look at)")
+                     "html (a self-contained page to look at), timelinejs (JSON for Knight Lab's TimelineJS)")
     ana.add_argument("--anchor", action="append", metavar="NAME=DATE",
                      help="date an event the text does not date, e.g. inauguratie=2017-01-20 (repeatable)")
     ana.set_defaults(run=commands.analyze)

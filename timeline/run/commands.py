@@ -56,6 +56,9 @@ def _run(args: argparse.Namespace, out: Sink, command: str, anchors: dict[str, s
         # corpus gets one Frog server rather than one start per document.
         parser: Any = args.parser
         if _is_corpus(args):
+            if args.format == "timelinejs":
+                raise InputError("--format timelinejs makes the timeline of one document; give one file "
+                                 "(corpus mode writes one JSON line per document)")
             if args.parser == "frog":
                 from ..parse.frog import FrogServer
 
@@ -136,7 +139,7 @@ def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
-FORMATS = ("table", "json", "jsonl", "timeml", "csv", "html")
+FORMATS = ("table", "json", "jsonl", "timeml", "csv", "html", "timelinejs")
 
 
 def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
@@ -147,6 +150,7 @@ def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
         document_to_dict,
         document_to_html,
         document_to_jsonl_line,
+        document_to_timelinejs,
         document_to_timeml,
         timeline_table,
     )
@@ -159,6 +163,9 @@ def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
         out.write(document_to_csv(doc))
     elif fmt == "html":
         out.write(document_to_html(doc, "Timeline" if name == "-" else f"Timeline: {os.path.basename(name)}"))
+    elif fmt == "timelinejs":
+        title = "Timeline" if name == "-" else f"Timeline: {os.path.basename(name)}"
+        out.write(dumps(document_to_timelinejs(doc, title), out, indent=2) + "\n")
     elif fmt == "jsonl":
         out.write(dumps(document_to_jsonl_line(doc, name), out) + "\n")
     elif fmt == "json":
