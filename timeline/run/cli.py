@@ -25,6 +25,7 @@ from ..time.intent import Tense
 from . import commands
 from .commands import FORMATS, write_document
 from .corpus import DCT_SIDECAR, InputError
+from .errors import for_option
 from .sink import Output, OutputError, say
 
 __all__ = ["EXIT_FAILED_DOCUMENTS", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_TERMINATED", "EXIT_USAGE",
@@ -136,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except (InputError, DctError, ValueError, BackendError) as err:
         # ValueError: e.g. a bad --reference value; BackendError: a parser that cannot run
-        say(f"timeline: error: {err}")
+        say(f"timeline: error: {for_option(err)}")
         return EXIT_USAGE
     except OutputError as err:
         _silence_stdout()

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ..dct import read_dct
+from ..events.anchors import read_anchors
 from ..expressions.find import mentions_in
 from ..expressions.normalize import Resolver, resolve_mentions
 from ..lang import load_language
@@ -51,6 +52,9 @@ def _run(args: argparse.Namespace, out: Sink, command: str, anchors: dict[str, s
     if args.model_dir and args.parser != "stanza":
         raise InputError("--model-dir is for --parser stanza")
     language = load_language(args.language)
+    if args.dct is not None:  # read once here: a corpus gets one error, not one per document
+        read_dct(args.dct, language)
+    read_anchors(anchors)
     with contextlib.ExitStack() as stack:
         # One backend for every document of a corpus; Frog takes seconds to load, so a
         # corpus gets one Frog server rather than one start per document.

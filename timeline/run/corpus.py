@@ -20,8 +20,10 @@ from typing import Any, BinaryIO
 
 from attrs import field, frozen
 
+from ..advice import Advised
 from ..lang import Language, load_language
 from .batch import document_fields, failure_reason, worker_parser
+from .errors import for_folder, for_line
 
 __all__ = ["DCT_SIDECAR", "MAX_BYTES", "Entry", "InputError", "Job", "folder_entries", "jsonl_entries",
            "line_id", "read_text", "run_entry"]
@@ -273,6 +275,8 @@ def run_entry(entry: Entry, job: Job) -> tuple[dict[str, Any], str | None]:
         reason = str(err)
     except Exception as err:  # failure_reason raises again what is not the document's fault
         reason = failure_reason(err)
+        if isinstance(err, Advised):  # mended in the line's "dct", or the folder's DCT list
+            reason = for_line(err) if entry.path is None else for_folder(err, DCT_SIDECAR)
     return {"id": doc_id, "error": f"{entry.where}: {reason}"}, f"{entry.where}: {reason}"
 
 
