@@ -71,6 +71,13 @@ def _with_input(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
     corpus.add_argument("--dcts", metavar="TSV", help=f"for a folder: lines 'file.txt<TAB>DCT' (default: "
                         f"FOLDER/{DCT_SIDECAR} when it exists; files it does not list take --dct or their dateline)")
     corpus.add_argument("--quiet", action="store_true", help="no progress bar (shown only when stderr is a terminal)")
+    corpus.add_argument("--output-dir", metavar="DIR",
+                        help="write each document's output to a file of its own in DIR (made if need be), named "
+                        "from its id (e.g. nieuws1.html); standard output gets a line {\"id\",\"file\"} per "
+                        "document. Needed for --format table, csv, timeml, html; without it a corpus is one "
+                        "JSON line per document on standard output")
+    corpus.add_argument("--overwrite", action="store_true",
+                        help="let --output-dir name a folder that is not empty, replacing files of the same names")
     return cmd
 
 
@@ -90,21 +97,41 @@ def _positive(value: str) -> int:
     return n
 
 
+DISTRIBUTION = "timeline-nl"  # the name on the package index; the import name is timeline
+
+
+def version() -> str:
+    """``timeline-nl 0.1.0``: the installed distribution's version, else (a checkout on the
+    path, not installed) the package's own ``__version__``."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        number = installed(DISTRIBUTION)
+    except PackageNotFoundError:
+        from .. import __version__ as number
+    return f"{DISTRIBUTION} {number}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Dutch news text to a timeline: events and their "
                                      "times, normalized and resolved.", epilog=EXIT_CODES,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=version(),
+                        help="print the distribution's name and version, and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rec = _with_input(sub.add_parser("recognize", help="find and resolve the time expressions of a text"))
-    rec.add_argument("--format", choices=("table", "jsonl", "json"), default="table",
-                     help="table for people, jsonl for one JSON line, json indented (default: table)")
+    rec.add_argument("--format", choices=("table", "jsonl", "json"),
+                     help="table for people (default), json (indented), jsonl (one JSON line); a corpus: "
+                     "jsonl by default, one line per document")
     rec.set_defaults(run=commands.recognize)
 
     ana = _with_input(sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times"))
-    ana.add_argument("--format", choices=FORMATS, default="table",
-                     help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv, "
-                     "html (a self-contained page to look at)")
+    ana.add_argument("--format", choices=FORMATS,
+                     help="table for people (default), json (the timeline/1 schema), jsonl (the scorer's line), "
+                     "timeml (TimeML 1.2), csv, html (a self-contained page to look at); a corpus: jsonl by "
+                     "default, one line per document")
     ana.add_argument("--anchor", action="append", metavar="NAME=DATE",
                      help="date an event the text does not date, e.g. inauguratie=2017-01-20 (repeatable)")
     ana.set_defaults(run=commands.analyze)
@@ -114,7 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--dct", required=True, help="document creation time, e.g. 2017-02-02 or 2017-02-02T14:30")
     exp.add_argument("--tense", choices=[t.value for t in Tense], help="tense of the clause (default: detected)")
     exp.add_argument("--reference", help="reference time as a TIMEX3 value, for anaphoric expressions")
-    exp.add_argument("--json", action="store_true", help="also print the expression as JSON")
+    exp.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text for people, step by step (default), or json: each expression's JSON "
+                     "(as recognize writes it), one line each")
     _with_language(exp)
     exp.set_defaults(run=commands.explain)
     return parser
