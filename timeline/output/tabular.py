@@ -4,12 +4,13 @@ the timeline for a terminal.
 CSV columns, in this order (new ones are only ever added at the end, so readers
 that pick columns by position keep working): ``rank`` (empty for an undated
 event), ``anchor`` (TIMEX3 value), ``start_date`` and ``last_date`` (the first and
-last calendar day of the event's interval, both included: a week is ``2017-01-23`` to
-``2017-01-29``, where the JSON interval ends at the exclusive instant
-``2017-01-30T00:00:00``; development versions called it ``end_date``), ``event`` (the trigger), ``lemma``, ``class``,
-``tense``, ``aspect``, ``polarity``, ``sentence``, ``start`` and ``end`` (offsets
-of the trigger), and ``dct_relation``: ``BEFORE``, ``AFTER``, ``OVERLAP`` or
-``VAGUE``, how the event lies against the DCT.
+the last calendar day of the event's interval, both included: a week runs from
+``2017-01-23`` to ``2017-01-29``, where its JSON interval ends at the exclusive
+instant ``2017-01-30T00:00:00``; development versions called the column
+``end_date``), ``event`` (the trigger), ``lemma``, ``class``, ``tense``,
+``aspect``, ``polarity``, ``sentence``, ``start`` and ``end`` (offsets of the
+trigger), and ``dct_relation``: ``BEFORE``, ``AFTER``, ``OVERLAP`` or ``VAGUE``,
+how the event lies against the DCT.
 """
 
 from __future__ import annotations

@@ -185,7 +185,7 @@ def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
     for pair in pairs or ():
         name, sep, when = pair.partition("=")
         if not sep or not name.strip() or not when.strip():
-            raise InputError(f"--anchor needs NAME=DATE, e.g. inauguratie=2017-01-20, not {pair!r}")
+            raise InputError(f"--anchor needs NAME=DATE, e.g. --anchor inauguratie=2017-01-20, not {pair!r}")
         out[name.strip()] = when.strip()
     return out
 
