@@ -138,10 +138,12 @@ class OutputFolder:
             with open(part, "w", encoding="utf-8", newline="") as f:
                 f.write(text)
             os.replace(part, path)
-        except OSError as err:
+        except BaseException as err:  # a full disk, or Ctrl-C mid-file: no half file stays behind
             with contextlib.suppress(OSError):
                 os.remove(part)
-            raise OutputError(err) from None
+            if isinstance(err, OSError):
+                raise OutputError(err) from None
+            raise
         return path
 
 
