@@ -194,7 +194,8 @@ FORMATS = ("table", "json", "jsonl", "timeml", "csv", "html")
 # A corpus on standard output: one JSON line per document. Every format can go to --output-dir,
 # one file per document, named with the format's extension (a format not listed: its own name).
 LINE_FORMATS = ("jsonl", "json")
-EXTENSIONS = {"table": "txt", "json": "json", "jsonl": "jsonl", "timeml": "tml", "csv": "csv", "html": "html"}
+EXTENSIONS = {"table": "txt", "json": "json", "jsonl": "jsonl", "timeml": "tml", "csv": "csv", "html": "html",
+              "timelinejs": "json"}
 
 
 def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
