@@ -62,7 +62,7 @@ def test_no_dct_uses_the_dateline_and_says_so(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Gepubliceerd op 3 februari 2017\n\nHet kabinet beslist vrijdag.\n", encoding="utf-8")
     proc = run("recognize", str(path))
-    assert proc.returncode == 0 and "DCT 2017-02-03 (dateline)" in proc.stdout
+    assert proc.returncode == 0 and "DCT 2017-02-03 (Fri), read from the dateline" in proc.stdout
     bare = tmp_path / "b.txt"
     bare.write_text("Het kabinet beslist vrijdag.\n", encoding="utf-8")
     proc = run("recognize", str(bare))

@@ -284,7 +284,7 @@ def test_timeml_cue_inside_a_timex_gets_no_signal_but_keeps_its_syntax() -> None
 def test_csv_one_row_per_event() -> None:
     doc = sample(suffix='\nNog "iets", met komma\'s.')
     rows = list(csv.reader(io.StringIO(document_to_csv(doc), newline="")))
-    assert rows[0] == ["rank", "anchor", "start_date", "end_date", "event", "lemma", "class", "tense", "aspect",
+    assert rows[0] == ["rank", "anchor", "start_date", "last_date", "event", "lemma", "class", "tense", "aspect",
                        "polarity", "sentence", "start", "end", "dct_relation"]
     assert len(rows) == 1 + len(doc.events)
     assert rows[1] == ["0", "2017-02-02", "2017-02-02", "2017-02-02", "zei", "zeggen", "REPORTING", "past", "NONE",

@@ -14,6 +14,7 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
+from .advice import Advised, Fix
 from .lang import Language, load_language
 from .model import Span
 
@@ -30,8 +31,13 @@ _DATELINE_LINES = 3  # how many non-empty lines at the top may hold the dateline
 _MIDNIGHT = re.compile(r"(?<![\d.:/-])0?0[:.h]00(?![\d.:/-])")
 
 
-class DctError(ValueError):
-    """The document creation time is missing or cannot be read as one date."""
+class DctError(Advised, ValueError):
+    """The document creation time is missing or cannot be read as one date; its ``fix``
+    names the argument (``dct``) and a value that would do."""
+
+
+# A DCT that cannot be read: the problem quotes it, the fix shows what can be.
+_READABLE = Fix("dct", ("2017-02-02", "3 februari 2017"), " (expected e.g. {values})")
 
 
 def parse_dct(value: date | datetime | str, language: str | Language = "nl") -> date:
@@ -62,12 +68,12 @@ def read_dct(value: date | datetime | str, language: str | Language = "nl") -> t
             clock = time(int(m[4]), int(m[5]), int(m[6] or 0)) if m[4] is not None else None
             return date(int(m[1]), int(m[2]), int(m[3])), clock
         except ValueError as err:
-            raise DctError(f"cannot read DCT {value!r}: {err}") from None
+            raise DctError(f"cannot read DCT {value!r}: {err}", _READABLE) from None
     if not value.strip() or len(value) > 200 or _SIGNED_OR_LONG_YEAR.match(value):
-        raise DctError(f"cannot read DCT {value!r} as a date")
+        raise DctError(f"cannot read DCT {value!r} as a date", _READABLE)
     found = _dateparser(value, load_language(language).dateparser)
     if found is None:
-        raise DctError(f"cannot read DCT {value!r} as a date (expected e.g. 2017-02-02 or '3 februari 2017')")
+        raise DctError(f"cannot read DCT {value!r} as a date", _READABLE)
     clock = found.time()
     if clock == time() and not _MIDNIGHT.search(value):
         return found.date(), None

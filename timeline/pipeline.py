@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 
 from attrs import frozen
 
+from .advice import Fix
 from .dct import DctError, find_dateline, read_dct
 from .events.anchors import date_events, read_anchors, relative_to_events
 from .events.clauses import SentenceEvents
@@ -247,8 +248,8 @@ class _Setup:
             return _Setup(lang, chosen, day, DctSource.ARGUMENT, None, clock)
         found = find_dateline(text, lang)
         if found is None:
-            raise DctError("no DCT given and no publication date found at the top of the text; "
-                           "pass dct=... (e.g. dct='2017-02-02')")
+            raise DctError("no DCT given and no publication date found at the top of the text",
+                           Fix("dct", ("2017-02-02",)))
         return _Setup(lang, chosen, found[0], DctSource.DATELINE, found[2], found[1])
 
     def blocks(self, text: str) -> Iterator[tuple[Block, list[TimeExpression]]]:

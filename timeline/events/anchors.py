@@ -17,6 +17,7 @@ from fractions import Fraction
 import attrs
 from attrs import frozen
 
+from ..advice import ArgumentError, Fix
 from ..dct import parse_dct
 from ..model import Event, Mod, Span, TimeExpression, TimexType
 from ..parse.protocol import Sentence
@@ -116,7 +117,8 @@ def read_anchors(anchors: Mapping[str, date | datetime | str]) -> dict[str, User
         try:
             day = parse_dct(when)
         except ValueError as err:
-            raise ValueError(f"cannot read the date of anchor {name!r}: {when!r}") from err
+            raise ArgumentError(f"cannot read the date of anchor {name!r}: {when!r}",
+                                Fix("anchors", ({name: "2017-01-20"},), " (expected e.g. {examples})")) from err
         out[key] = UserDate(day.isoformat(), _placed(day.isoformat()))
     return out
 

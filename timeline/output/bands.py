@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import DctSource, Document, Link, Relation, dct_text
+from ..model import DctSource, Document, Link, Recognition, Relation, dct_text
 
 __all__ = ["BANDS", "bands", "dct_line", "link_words", "steps"]
 
@@ -54,6 +54,6 @@ def link_words(doc: Document, link: Link) -> str:
     return f"{source.text} {link.relation.value} {target.text} ({link.cue})"
 
 
-def dct_line(doc: Document) -> str:
+def dct_line(doc: Document | Recognition) -> str:
     """Which DCT the analysis used and where it came from: ``DCT 2017-02-02 (Thu), given by the caller``."""
     return f"DCT {dct_text(doc.dct, doc.dct_time)} ({_WEEKDAYS[doc.dct.weekday()]}), {_SOURCES[doc.dct_source]}"

@@ -3,11 +3,14 @@ the timeline for a terminal.
 
 CSV columns, in this order (new ones are only ever added at the end, so readers
 that pick columns by position keep working): ``rank`` (empty for an undated
-event), ``anchor`` (TIMEX3 value), ``start_date`` and ``end_date`` (the first and
-last day of the event's interval), ``event`` (the trigger), ``lemma``, ``class``,
-``tense``, ``aspect``, ``polarity``, ``sentence``, ``start`` and ``end`` (offsets
-of the trigger), and ``dct_relation``: ``BEFORE``, ``AFTER``, ``OVERLAP`` or
-``VAGUE``, how the event lies against the DCT.
+event), ``anchor`` (TIMEX3 value), ``start_date`` and ``last_date`` (the first and
+the last calendar day of the event's interval, both included: a week runs from
+``2017-01-23`` to ``2017-01-29``, where its JSON interval ends at the exclusive
+instant ``2017-01-30T00:00:00``; development versions called the column
+``end_date``), ``event`` (the trigger), ``lemma``, ``class``, ``tense``,
+``aspect``, ``polarity``, ``sentence``, ``start`` and ``end`` (offsets of the
+trigger), and ``dct_relation``: ``BEFORE``, ``AFTER``, ``OVERLAP`` or ``VAGUE``,
+how the event lies against the DCT.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from .chars import printable
 
 __all__ = ["CSV_HEADER", "document_to_csv", "timeline_table"]
 
-CSV_HEADER = ("rank", "anchor", "start_date", "end_date", "event", "lemma", "class", "tense", "aspect",
+CSV_HEADER = ("rank", "anchor", "start_date", "last_date", "event", "lemma", "class", "tense", "aspect",
               "polarity", "sentence", "start", "end", "dct_relation")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _CONTEXT = 60  # characters of text the table shows around an event, trigger included

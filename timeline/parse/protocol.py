@@ -19,16 +19,19 @@ from typing import Protocol, runtime_checkable
 
 from attrs import field, frozen
 
+from ..advice import Advised
+
 __all__ = ["BackendError", "Parser", "Sentence", "Token", "frozen_features"]
 
 
-class BackendError(RuntimeError):
+class BackendError(Advised, RuntimeError):
     """A backend cannot run here: its package, its model or its program is missing.
 
     A RuntimeError, not a ValueError: the text and the arguments are fine, the
     installation is not, so code that catches ValueError for bad input does not
     swallow it. The message names the fix (what to install, which option or
-    environment variable points to a model).
+    environment variable points to a model); where the fix is an argument, it is
+    the error's ``fix`` (see :mod:`timeline.advice`).
     """
 
 

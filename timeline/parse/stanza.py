@@ -31,6 +31,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..advice import Fix
 from .protocol import BackendError, Sentence
 from .trees import clause_numbers
 
@@ -270,9 +271,9 @@ def _import_stanza() -> Any:
 def _no_model(folder: str, detail: str, language: str) -> BackendError:
     return BackendError(
         f"no stanza model for {language!r} in {folder} ({detail}); download the official one once with "
-        f"python -c 'import stanza; stanza.download(\"{language}\")' (add model_dir=... for another folder), "
-        f"or point to a model folder with StanzaParser(model_dir=...) or the environment variable "
-        f"{MODEL_DIR_VARIABLE}")
+        f"python -c 'import stanza; stanza.download(\"{language}\")' (into stanza's resources folder)",
+        Fix("model_dir", (), f", or point to a model folder with {{option}} or the environment variable "
+                             f"{MODEL_DIR_VARIABLE}"))
 
 
 def _options(folder: str, language: str) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from ..time.intent import Tense
 from . import commands
 from .commands import FORMATS, write_document
 from .corpus import DCT_SIDECAR, InputError
+from .errors import for_option
 from .sink import Output, OutputError, say
 
 __all__ = ["EXIT_FAILED_DOCUMENTS", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_TERMINATED", "EXIT_USAGE",
@@ -48,21 +49,24 @@ class _Terminated(BaseException):
     """SIGTERM arrived: unwind (stopping any workers on the way) and exit."""
 
 
-def _with_input(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """The options every command that reads documents shares: the file, its DCT, corpus mode, decoding."""
-    cmd.add_argument("file", help="a text file, - for standard input, or a folder of .txt files (a corpus)")
-    cmd.add_argument("--dct", help="document creation time, e.g. 2017-02-02, or with a time of day 2017-02-02T14:30 "
-                     "(default: the dateline of the text)")
+def _with_input(cmd: argparse.ArgumentParser, parse_gives: str) -> argparse.ArgumentParser:
+    """The options every command that reads documents shares: the file, its DCT, corpus mode, decoding;
+    ``parse_gives`` says what the parser's parse gives that command."""
+    cmd.add_argument("file", metavar="FILE",
+                     help="a text file, - for standard input, or a folder of .txt files (a corpus)")
+    cmd.add_argument("--dct", metavar="DATE", help="document creation time, e.g. 2017-02-02, or with a time of day "
+                     "2017-02-02T14:30 (default: the dateline of the text; in a corpus, for the documents "
+                     "that give none)")
     cmd.add_argument("--jsonl", action="store_true",
-                     help='corpus mode: FILE has lines {"id","dct","text"}; writes one result line per document')
+                     help='corpus mode: FILE (or -) is JSON Lines, one document {"id","dct","text"} a line')
     cmd.add_argument("--encoding", default="utf-8", help="encoding of the input (default: utf-8)")
     cmd.add_argument("--errors", choices=("strict", "replace"), default="strict",
                      help="what to do with undecodable bytes (default: strict, an error)")
     _with_language(cmd)
     cmd.add_argument("--parser", default="builtin", choices=PARSERS,
                      help="builtin (default, no model), stanza (needs a stanza model) or frog (needs Frog); its "
-                     "parse gives the events, and the tense that steers relative expressions")
-    cmd.add_argument("--model-dir", help="the stanza model folder (default: $TIMELINE_STANZA_MODEL_DIR, "
+                     f"parse gives {parse_gives}")
+    cmd.add_argument("--model-dir", metavar="DIR", help="the stanza model folder (default: $TIMELINE_STANZA_MODEL_DIR, "
                      "else stanza's resources)")
     corpus = cmd.add_argument_group("corpora (--jsonl, or FILE a folder)")
     corpus.add_argument("--workers", type=_positive, metavar="N",
@@ -70,6 +74,13 @@ def _with_input(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
     corpus.add_argument("--dcts", metavar="TSV", help=f"for a folder: lines 'file.txt<TAB>DCT' (default: "
                         f"FOLDER/{DCT_SIDECAR} when it exists; files it does not list take --dct or their dateline)")
     corpus.add_argument("--quiet", action="store_true", help="no progress bar (shown only when stderr is a terminal)")
+    corpus.add_argument("--output-dir", metavar="DIR",
+                        help="write each document's output to a file of its own in DIR (made if need be), named "
+                        "safely from its id (e.g. nieuws1.html); standard output gets a line {\"id\",\"file\"} "
+                        "per document. Without it a corpus is one JSON line per document on standard output, "
+                        "so the formats other than jsonl and json need it")
+    corpus.add_argument("--overwrite", action="store_true",
+                        help="let --output-dir name a folder that is not empty, replacing files of the same names")
     return cmd
 
 
@@ -89,31 +100,59 @@ def _positive(value: str) -> int:
     return n
 
 
+DISTRIBUTION = "timeline-nl"  # the name on the package index; the import name is timeline
+
+
+def version() -> str:
+    """``timeline-nl 0.1.0``: the installed distribution's version, else (a checkout on the
+    path, not installed) the package's own ``__version__``."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        number = installed(DISTRIBUTION)
+    except PackageNotFoundError:
+        from .. import __version__ as number
+    return f"{DISTRIBUTION} {number}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description="Dutch news text to a timeline: events and their "
                                      "times, normalized and resolved.", epilog=EXIT_CODES,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=version(),
+                        help="print the distribution's name and version, and exit")
+    sub = parser.add_subparsers(dest="command", required=True,
+                                title="commands (timeline COMMAND --help for each one's options)")
 
-    rec = _with_input(sub.add_parser("recognize", help="find and resolve the time expressions of a text"))
-    rec.add_argument("--format", choices=("table", "jsonl", "json"), default="table",
-                     help="table for people, jsonl for one JSON line, json indented (default: table)")
-    rec.set_defaults(run=commands.recognize)
-
-    ana = _with_input(sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times"))
-    ana.add_argument("--format", choices=FORMATS, default="table",
-                     help="table for people (default), json, jsonl (the scorer's line), timeml (TimeML 1.2), csv, "
-                     "html (a self-contained page to look at), timelinejs (JSON for Knight Lab's TimelineJS)")
+    ana = _with_input(sub.add_parser("analyze", help="the timeline of a text: its events, ordered, with their times"),
+                      "the events, and the tense that steers relative expressions")
+    ana.add_argument("--format", choices=FORMATS,
+                     help="table for people (default), json (the timeline/1 schema), jsonl (the scorer's line), "
+                     "timeml (TimeML 1.2), csv, html (a self-contained page to look at), timelinejs (JSON for "
+                     "Knight Lab's TimelineJS); a corpus: jsonl by default, one line per document")
     ana.add_argument("--anchor", action="append", metavar="NAME=DATE",
                      help="date an event the text does not date, e.g. inauguratie=2017-01-20 (repeatable)")
     ana.set_defaults(run=commands.analyze)
 
+    rec = _with_input(sub.add_parser("recognize", help="find and resolve the time expressions of a text"),
+                      "the tense that steers relative expressions (donderdag: the last one, or the next)")
+    rec.add_argument("--format", choices=("table", "jsonl", "json"),
+                     help="table for people (default), json (indented), jsonl (one JSON line); a corpus: "
+                     "jsonl by default, one line per document")
+    rec.set_defaults(run=commands.recognize)
+
     exp = sub.add_parser("explain", help="show how one expression is read and resolved")
-    exp.add_argument("expression", help='a Dutch time expression, e.g. "komende donderdag"')
-    exp.add_argument("--dct", required=True, help="document creation time, e.g. 2017-02-02 or 2017-02-02T14:30")
+    exp.add_argument("expression", metavar="EXPRESSION", help='a Dutch time expression, e.g. "komende donderdag"')
+    exp.add_argument("--dct", required=True, metavar="DATE",
+                     help="document creation time, e.g. 2017-02-02 or 2017-02-02T14:30")
     exp.add_argument("--tense", choices=[t.value for t in Tense], help="tense of the clause (default: detected)")
-    exp.add_argument("--reference", help="reference time as a TIMEX3 value, for anaphoric expressions")
-    exp.add_argument("--json", action="store_true", help="also print the expression as JSON")
+    exp.add_argument("--reference", metavar="VALUE",
+                     help="reference time as a TIMEX3 value (2015-03-12, 2017-W05), for anaphoric expressions "
+                     "such as 'twee dagen later'")
+    exp.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text for people, step by step (default), or json: one object with the DCT and each "
+                     "expression found, as recognize writes it plus its family and meaning")
     _with_language(exp)
     exp.set_defaults(run=commands.explain)
     return parser
@@ -136,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except (InputError, DctError, ValueError, BackendError) as err:
         # ValueError: e.g. a bad --reference value; BackendError: a parser that cannot run
-        say(f"timeline: error: {err}")
+        say(f"timeline: error: {for_option(err)}")
         return EXIT_USAGE
     except OutputError as err:
         _silence_stdout()

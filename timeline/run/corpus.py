@@ -20,8 +20,10 @@ from typing import Any, BinaryIO
 
 from attrs import field, frozen
 
+from ..advice import Advised
 from ..lang import Language, load_language
 from .batch import document_fields, failure_reason, worker_parser
+from .errors import for_folder, for_line
 
 __all__ = ["DCT_SIDECAR", "MAX_BYTES", "Entry", "InputError", "Job", "folder_entries", "jsonl_entries",
            "line_id", "read_text", "run_entry"]
@@ -95,6 +97,8 @@ class Job:
     encoding: str = "utf-8"
     errors: str = "strict"
     language: Language = field(factory=load_language, converter=load_language)  # pickled as its code or folder
+    fmt: str = "jsonl"  # the output format (--format)
+    files: bool = False  # each document's output whole, for a file of its own (--output-dir), not a JSON line
 
 
 def jsonl_entries(path: str, encoding: str = "utf-8", errors: str = "strict") -> Iterator[Entry]:
@@ -273,6 +277,8 @@ def run_entry(entry: Entry, job: Job) -> tuple[dict[str, Any], str | None]:
         reason = str(err)
     except Exception as err:  # failure_reason raises again what is not the document's fault
         reason = failure_reason(err)
+        if isinstance(err, Advised):  # mended in the line's "dct", or the folder's DCT list
+            reason = for_line(err) if entry.path is None else for_folder(err, DCT_SIDECAR)
     return {"id": doc_id, "error": f"{entry.where}: {reason}"}, f"{entry.where}: {reason}"
 
 
@@ -312,15 +318,24 @@ def line_id(entry: Entry) -> Any:
 
 
 def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
+    """A document's JSON line, or with ``job.files`` its output whole (``"output"``)."""
+    from ..output.records import document_to_dict, document_to_jsonl_line, recognition_to_dict
+    from ..pipeline import analyze, recognize_document
+    from .commands import write_document, write_recognition
+
     parser = worker_parser(job.parser, job.language, job.model_dir) if isinstance(job.parser, str) else job.parser
     if job.command == "recognize":
-        from ..output.records import recognition_to_dict
-        from ..pipeline import recognize_document
-
-        return {"id": doc_id, **recognition_to_dict(recognize_document(text, dct, parser=parser,
-                                                                       language=job.language))}
-    from ..output.records import document_to_jsonl_line
-    from ..pipeline import analyze
-
-    return document_to_jsonl_line(analyze(text, dct, anchors=job.anchors, parser=parser, language=job.language),
-                                  doc_id)
+        recognition = recognize_document(text, dct, parser=parser, language=job.language)
+        if not job.files:
+            return {"id": doc_id, **recognition_to_dict(recognition)}
+        buffer = io.StringIO()
+        write_recognition(recognition, job.fmt, buffer)
+        return {"id": doc_id, "output": buffer.getvalue()}
+    doc = analyze(text, dct, anchors=job.anchors, parser=parser, language=job.language)
+    if job.files:
+        buffer = io.StringIO()
+        write_document(doc, job.fmt, buffer, doc_id if isinstance(doc_id, str) else json.dumps(doc_id))
+        return {"id": doc_id, "output": buffer.getvalue()}
+    if job.fmt == "json":  # the whole timeline/1 object, with the document's id first
+        return {"id": doc_id, **document_to_dict(doc)}
+    return document_to_jsonl_line(doc, doc_id)
