@@ -8,9 +8,9 @@ offline. This script is how the vendored files got there and how to check them a
 
 It also writes ``injected-styles.sha256``: the standalone bundle adds its own stylesheet to the
 page as ``<style>`` elements when it loads, and the page's Content-Security-Policy allows those
-by their hashes (nothing else). The hashes are read by running the bundle under node with a
-stand-in ``document`` that only records the style texts; the vendored .min.css is the same
-stylesheet, which the script checks.
+by their hashes (nothing else), and the empty ``<style>`` each of them is for a moment. The
+hashes are read by running the bundle under node with a stand-in ``document`` that only
+records the style texts; the vendored .min.css is the same stylesheet, which the script checks.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ FILES = {
 }
 # Runs the bundle with a stand-in document and prints the texts of the <style> elements it adds.
 _CAPTURE = """
-const head = { kids: [], appendChild(c) { this.kids.push(c); return c; }, insertBefore(c) { return this.appendChild(c); } };
+const head = { kids: [], appendChild(c) { this.kids.push(c); return c; },
+  insertBefore(c) { return this.appendChild(c); } };
 global.document = { head, getElementsByTagName: () => [head], createTextNode: (t) => ({ t }),
   createElement: () => ({ kids: [], style: {}, setAttribute() {},
     appendChild(c) { this.kids.push(c); return c; } }) };
@@ -74,7 +75,8 @@ def style_hashes(bundle: Path, css: Path) -> list[str]:
     missing = [t[:60] for t in texts if t not in sheet]
     if missing or not texts:
         sys.exit(f"the bundle injects styles that are not in its .min.css: {missing}")
-    return ["sha256-" + base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode() for t in texts]
+    # Each <style> goes into the page empty and is filled after: the empty one is checked too.
+    return ["sha256-" + base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode() for t in ["", *texts]]
 
 
 def main() -> None:
