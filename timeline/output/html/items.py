@@ -58,7 +58,7 @@ def timeline_data(doc: Document, step: list[int]) -> dict[str, Any]:
                 relation, (_plus(line, -_AROUND), _plus(line, _AROUND)))
             group = _BAND_GROUP[relation]
             items.append({"id": f"band-{group}", "group": group, "start": _iso(start), "end": _iso(end),
-                          "type": "range", "kind": "band", "step": min(step[k] for k in members),
+                          "type": "range", "kind": f"band {group}", "step": min(step[k] for k in members),
                           "members": [_label(doc, k, step, "") for k in members]})
     used = {item["group"] for item in items}
     pad = (right - left) / 10

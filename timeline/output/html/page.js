@@ -128,12 +128,14 @@
   }
 
   // After each drawing: a band lists its events from where its bar enters the window to the
-  // window's right edge, and the DCT's tag sits between the axis and the first row of items.
+  // window's right edge (the band before the DCT, to the DCT line where it has room), and the DCT's tag sits between the axis and the first row of items.
   function fit() {
     var p = box.querySelector('.vis-panel.vis-center').getBoundingClientRect(), changed = false;
     Array.prototype.forEach.call(box.querySelectorAll('.vis-item.band'), function (item) {
-      var from = Math.max(p.left, item.getBoundingClientRect().left);
-      var chips = item.querySelector('.chips'), width = Math.max(Math.min(p.right - from - 16, 640), 120);
+      var bar = item.getBoundingClientRect(), from = Math.max(p.left, bar.left);
+      // the band before the DCT keeps to the left of its line where there is room for it
+      var to = item.classList.contains('before') && bar.right - from >= 240 ? Math.min(bar.right, p.right) : p.right;
+      var chips = item.querySelector('.chips'), width = Math.max(Math.min(to - from - 16, 640), 120);
       if (chips && Math.abs(chips.getBoundingClientRect().width - width) > 1) {
         chips.style.width = width + 'px';
         changed = true;
