@@ -10,10 +10,11 @@ author = "the timeline developers"
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.doctest", "sphinx.ext.napoleon", "generated"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 myst_enable_extensions = ["colon_fence"]
-exclude_patterns = ["_build", "_ext"]
+exclude_patterns = ["_build", "_ext", "screenshot.py"]
 nitpicky = False
 autodoc_typehints = "description"
 html_theme = "alabaster"
+html_static_path = ["_static"]  # timeline.png, made by docs/screenshot.py
 # HAS_DASK: the Dask examples need the dask extra; with only the docs extra they are skipped.
 doctest_global_setup = ("from datetime import date\nimport importlib.util\nimport timeline\n"
                         "HAS_DASK = importlib.util.find_spec('dask') is not None")
