@@ -44,38 +44,37 @@ put inside a page's ``<script>`` as it is.
 
 from __future__ import annotations
 
-import bisect
-import html
-import re
 from datetime import datetime, timedelta
 from typing import Any
 
 from ..model import Document, Event, Relation
 from ..time.algebra import Interval
 from .bands import BANDS, bands, dct_line
-from .chars import xml_safe
+from .sentence import esc as _esc
+from .sentence import marked_sentence, sentence_starts
 
 __all__ = ["document_to_timelinejs"]
 
 _PLACES = dict(BANDS)
-_AROUND = 200  # characters shown on each side of an event whose sentence the document does not give
-_SPACE = re.compile(r"\s+")
+_TAGS = {"trigger": "strong", "time": "em"}
 
 
 def document_to_timelinejs(doc: Document, title: str = "Timeline") -> dict[str, Any]:
     """``doc`` as the JSON object TimelineJS reads: ``title`` and ``events`` (see the module docstring)."""
-    slides = [_slide(doc, k, e, e.interval) for k, e in enumerate(doc.events) if e.interval is not None]
+    starts = sentence_starts(doc)
+    slides = [_slide(doc, starts, k, e, e.interval) for k, e in enumerate(doc.events) if e.interval is not None]
     title_slide = _title_slide(doc, title, len(slides))
     return {"title": title_slide, "events": slides or [_dct_slide(doc)]}
 
 
-def _slide(doc: Document, k: int, event: Event, interval: Interval) -> dict[str, Any]:
+def _slide(doc: Document, starts: list[int], k: int, event: Event, interval: Interval) -> dict[str, Any]:
     """One dated event as a slide."""
     start, end = _dates(interval)
     slide: dict[str, Any] = {"unique_id": f"event-{k}", "start_date": start}
     if end is not None:
         slide["end_date"] = end
-    slide["text"] = {"headline": _esc(_named(event)), "text": f"<p>{_sentence(doc, event)}</p><p>{_about(event)}</p>"}
+    sentence = marked_sentence(doc, starts, event, _tagged)
+    slide["text"] = {"headline": _esc(_named(event)), "text": f"<p>{sentence}</p><p>{_about(event)}</p>"}
     slide["autolink"] = False
     return slide
 
@@ -104,31 +103,6 @@ def _clock(t: datetime, step: timedelta) -> dict[str, int]:
 
 def _midnight(t: datetime) -> bool:
     return t.hour == t.minute == t.second == t.microsecond == 0
-
-
-def _sentence(doc: Document, event: Event) -> str:
-    """The sentence that holds the event, escaped, the trigger in ``<strong>`` and its time
-    expression (where it is in the same sentence) in ``<em>``."""
-    start, end = _sentence_bounds(doc, event)
-    marks = [(event.start, event.end, "strong")]
-    t = event.timex
-    if t is not None and start <= t.start and t.end <= end and (t.end <= event.start or event.end <= t.start):
-        marks.append((t.start, t.end, "em"))
-    out, cursor = [], start
-    for a, b, tag in sorted(marks):
-        out += [_esc(doc.text[cursor:a]), f"<{tag}>{_esc(doc.text[a:b])}</{tag}>"]
-        cursor = b
-    out.append(_esc(doc.text[cursor:end]))
-    return _SPACE.sub(" ", "".join(out)).strip()
-
-
-def _sentence_bounds(doc: Document, event: Event) -> tuple[int, int]:
-    """The parse's sentence around the event; for a document made without sentences, some
-    text either side of it."""
-    k = bisect.bisect_right([s.start for s in doc.sentences], event.start) - 1
-    if k >= 0 and event.end <= doc.sentences[k].end:
-        return doc.sentences[k].start, doc.sentences[k].end
-    return max(0, event.start - _AROUND), min(len(doc.text), event.end + _AROUND)
 
 
 def _about(event: Event) -> str:
@@ -181,6 +155,6 @@ def _count(n: int, word: str, words: str = "") -> str:
     return f"{n} {word if n == 1 else words or word + 's'}"
 
 
-def _esc(s: str) -> str:
-    """Text as HTML text: escaped, with characters HTML cannot carry (controls, lone surrogates) as U+FFFD."""
-    return html.escape(xml_safe(s), quote=True)
+def _tagged(kind: str, text: str) -> str:
+    """The trigger in ``<strong>``, its time expression in ``<em>``."""
+    return f"<{_TAGS[kind]}>{text}</{_TAGS[kind]}>"

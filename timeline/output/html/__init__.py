@@ -36,6 +36,7 @@ import json
 
 from ...model import Document
 from ..bands import dct_line, steps
+from ..sentence import sentence_starts
 from .assets import CSS, JS, PAGE, POLICY, VIS_JS
 from .items import timeline_data
 from .lists import axis_list, links_list, placeless_list
@@ -47,7 +48,7 @@ __all__ = ["document_to_html"]
 def document_to_html(doc: Document, title: str = "Timeline") -> str:
     """The timeline of ``doc`` as one self-contained HTML page (see the module docstring)."""
     step = steps(doc)
-    starts = [span.start for span in doc.sentences]
+    starts = sentence_starts(doc)
     hidden = "".join(f'<div id="s{k}" hidden>{sentence_html(doc, starts, event)}</div>'
                      f'<ul id="l{k}" hidden>{link_items(doc, k)}</ul>' for k, event in enumerate(doc.events))
     return PAGE.format(
