@@ -8,13 +8,9 @@ import hashlib
 import html
 import importlib.util
 import json
-import os
 import re
-import shutil
-import struct
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -25,6 +21,8 @@ import pytest
 import timeline
 from timeline.model import Relation
 from timeline.output.html import document_to_html
+
+from .browser import BROWSER, Chromium, needs_browser, png_size
 
 FUZZY = ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
 ROOT = Path(__file__).resolve().parent.parent
@@ -267,9 +265,6 @@ def test_the_command_line_writes_the_page(tmp_path: Path) -> None:
 
 # --- in a real browser ------------------------------------------------------------------------
 
-BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
-needs_browser = pytest.mark.skipif(BROWSER is None, reason="no chromium here (Debian: apt-get install chromium); "
-                                                           ".ci/run installs it")
 SIZES = pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 
 # Added to a copy of the page (its hash added to the policy): records every violation of the
@@ -303,70 +298,6 @@ def measured_copy(page: str) -> str:
     return page.replace("<title>", f"<script>{MEASURE}</script><title>", 1)
 
 
-class Chromium:
-    """Headless chromium driven over its DevTools pipe: pages at an exact viewport (the command
-    line's --window-size keeps at least 500 pixels), read once the page says it is ready."""
-
-    def __init__(self, binary: str) -> None:
-        ours, theirs = os.pipe(), os.pipe()  # we write into the first, chromium into the second
-
-        def plumb() -> None:  # chromium reads the pipe on fd 3 and writes on fd 4
-            os.dup2(ours[0], 3)
-            os.dup2(theirs[1], 4)
-
-        self.proc = subprocess.Popen(
-            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-             "--disable-extensions", "--remote-debugging-pipe", "about:blank"],
-            pass_fds=(3, 4), preexec_fn=plumb,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(ours[0])
-        os.close(theirs[1])
-        self.write, self.read, self.count, self.buffer = ours[1], theirs[0], 0, b""
-
-    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
-        self.count += 1
-        message: dict[str, Any] = {"id": self.count, "method": method, "params": params}
-        if session:
-            message["sessionId"] = session
-        os.write(self.write, json.dumps(message).encode() + b"\0")
-        while True:
-            while b"\0" not in self.buffer:
-                chunk = os.read(self.read, 1 << 16)
-                assert chunk, "chromium closed its pipe"
-                self.buffer += chunk
-            raw, self.buffer = self.buffer.split(b"\0", 1)
-            reply = json.loads(raw)
-            if reply.get("id") == self.count:
-                assert "error" not in reply, reply
-                result: dict[str, Any] = reply["result"]
-                return result
-
-    def open(self, url: str, width: int, height: int, until: str = "data-measured") -> tuple[dict[str, Any], bytes]:
-        """``url`` at ``width`` x ``height``: once the body has ``until``, its value and a screenshot."""
-        target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        self.call("Emulation.setDeviceMetricsOverride", session, width=width, height=height, deviceScaleFactor=1,
-                  mobile=width < 600)
-        self.call("Page.navigate", session, url=url)
-        value = None
-        for _ in range(300):
-            asked = f"document.body && document.body.getAttribute('{until}')"
-            value = self.call("Runtime.evaluate", session, returnByValue=True, expression=asked)["result"].get("value")
-            if value is not None:
-                break
-            time.sleep(0.1)
-        png = base64.b64decode(self.call("Page.captureScreenshot", session, format="png")["data"])
-        self.call("Target.closeTarget", targetId=target)
-        assert value is not None, f"{url} never set {until}"
-        return json.loads(value) if until == "data-measured" else {"value": value}, png
-
-    def close(self) -> None:
-        self.call("Browser.close")
-        self.proc.wait(timeout=30)
-        os.close(self.write)
-        os.close(self.read)
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Any:
     assert BROWSER is not None
@@ -390,12 +321,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Any
 
 def overlap(a: list[float], b: list[float]) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "a PNG file"
-    width, height = struct.unpack(">II", data[16:24])
-    return width, height
 
 
 @needs_browser

@@ -8,7 +8,6 @@ import calendar
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -23,6 +22,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline.output import document_to_timelinejs
 
+from .browser import BROWSER, needs_browser
 from .strategies import dcts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,10 +271,7 @@ def test_the_command_line_writes_it_and_refuses_a_corpus(tmp_path: Path) -> None
 
 # --- rendered by TimelineJS in a real browser -----------------------------------------------------
 
-BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
 DIST = ROOT / "tests" / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
-needs_chromium = pytest.mark.skipif(BROWSER is None, reason="no chromium here (Debian: apt-get install chromium); "
-                                                            ".ci/run installs it")
 needs_timelinejs = pytest.mark.skipif(not (DIST / "js" / "timeline.js").exists(), reason="TimelineJS is not "
                                       "installed: run `npm ci --prefix tests/js` (.ci/run does)")
 
@@ -357,7 +354,7 @@ def _words(s: str) -> str:
     return " ".join(s.split())
 
 
-@needs_chromium
+@needs_browser
 @needs_timelinejs
 def test_timelinejs_draws_a_slide_per_dated_event_and_the_title(tmp_path: Path) -> None:
     doc = timeline.analyze(ARTICLE.read_text(encoding="utf-8"))
@@ -377,7 +374,7 @@ def test_timelinejs_draws_a_slide_per_dated_event_and_the_title(tmp_path: Path) 
     assert "8 the text does not date" in found.slides["title"]["text"]
 
 
-@needs_chromium
+@needs_browser
 @needs_timelinejs
 def test_hostile_text_is_shown_not_run_by_timelinejs(tmp_path: Path) -> None:
     doc = analyze("Donderdag " + " ".join(HOSTILE[:3]) + " besloot het college.")
