@@ -65,3 +65,29 @@ def test_doc_examples_that_need_an_extra_skip_without_it() -> None:
             imports = re.findall(r"^>>> (?:import|from) (\w+)", block, re.MULTILINE)
             if any(name in EXTRAS for name in imports):
                 assert block.startswith(":skipif:"), f"{page.name}: a doctest needs an extra; add :skipif:"
+
+
+SOURCES = [ROOT / "README.md", *DOCS.glob("*.md"), *(ROOT / "timeline").rglob("*.py"), *(ROOT / "tests").glob("*.py")]
+WRONG_NAME = re.compile(r"pip install [\"']?timeline(?![-\w])")
+
+
+def test_install_hints_name_the_distribution_not_the_other_project() -> None:
+    """Installing the name ``timeline`` gives an unrelated package: every hint names ``timeline-nl``."""
+    for path in SOURCES:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not WRONG_NAME.search(line), f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+
+
+def test_the_readme_says_what_the_package_needs() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert project["requires-python"] == ">=3.11" and "Python 3.11 or newer" in readme
+    for requirement in project["dependencies"]:
+        name = re.match(r"[\w-]+", requirement)
+        assert name and f"`{name.group()}`" in readme, f"the README does not name the dependency {requirement}"
+
+
+def test_the_docs_show_the_timeline_page() -> None:
+    picture = DOCS / "_static" / "timeline.png"
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", "made by docs/screenshot.py"
+    assert "](_static/timeline.png)" in (DOCS / "timeline.md").read_text(encoding="utf-8")
