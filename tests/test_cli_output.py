@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import timeline
-from timeline.run import cli, commands
+from timeline.run import cli, commands, formats
 from timeline.run.sink import OutputFolder, file_stem
 
 from .test_cli import run
@@ -167,12 +167,12 @@ def check_file(fmt: str, text: str) -> None:
         assert text.strip()
 
 
-@pytest.mark.parametrize("fmt", commands.FORMATS)
+@pytest.mark.parametrize("fmt", formats.FORMATS)
 def test_a_corpus_with_an_output_dir_writes_a_file_per_document(tmp_path: Path, fmt: str) -> None:
     out_dir = tmp_path / "out"
     proc = run("analyze", "--jsonl", corpus(tmp_path), "--format", fmt, "--output-dir", str(out_dir))
     assert proc.returncode == 0, proc.stderr
-    extension = commands.EXTENSIONS.get(fmt, fmt)
+    extension = formats.EXTENSIONS.get(fmt, fmt)
     assert lines(proc.stdout) == [{"id": d["id"], "file": str(out_dir / f"{d['id']}.{extension}")} for d in DOCS]
     assert sorted(p.name for p in out_dir.iterdir()) == [f"nieuws1.{extension}", f"nieuws2.{extension}"]
     check_file(fmt, (out_dir / f"nieuws1.{extension}").read_text(encoding="utf-8"))

@@ -29,6 +29,7 @@ from .run.batch import Result, analyze_many
 from .time.algebra import Grain, Interval
 from .time.intent import Direction, Tense
 from .time.resolve import Anchor, Resolved, resolve
+from .version import __version__ as __version__
 
 __all__ = [
     "Allen", "Anchor", "Aspect", "DctError", "DctSource", "Direction", "Document", "Event", "EventClass", "Grain",
@@ -37,4 +38,3 @@ __all__ = [
     "TimeExpression", "TimexType", "Token", "analyze", "analyze_many", "parse_dct", "range_interval", "ranges",
     "recognize", "recognize_document", "relation", "resolve",
 ]
-__version__ = "0.1.0"

@@ -23,9 +23,9 @@ from ..parse.backends import PARSERS
 from ..parse.protocol import BackendError
 from ..time.intent import Tense
 from . import commands
-from .commands import FORMATS, write_document
 from .corpus import DCT_SIDECAR, InputError
 from .errors import for_option
+from .formats import FORMATS, write_document
 from .sink import Output, OutputError, say
 
 __all__ = ["EXIT_FAILED_DOCUMENTS", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_TERMINATED", "EXIT_USAGE",
@@ -112,7 +112,7 @@ def version() -> str:
     try:
         number = installed(DISTRIBUTION)
     except PackageNotFoundError:
-        from .. import __version__ as number
+        from ..version import __version__ as number
     return f"{DISTRIBUTION} {number}"
 
 

@@ -19,7 +19,7 @@ from ..events.anchors import read_anchors
 from ..expressions.find import mentions_in
 from ..expressions.normalize import Resolver, resolve_mentions
 from ..lang import load_language
-from ..model import Document, Recognition, TimeExpression, dct_text
+from ..model import TimeExpression, dct_text
 from ..output.records import interval_to_dict, timex_to_dict
 from ..parse.backends import get_parser
 from ..parse.reading import read, tense_at
@@ -30,8 +30,9 @@ from ..time.resolve import unresolved, uses_reference
 from ..time.timex import is_value
 from ..time.timex import parse as parse_value
 from .corpus import Entry, InputError, Job, folder_entries, jsonl_entries, line_id, read_text, run_entry
+from .formats import EXTENSIONS, FORMATS, LINE_FORMATS, write_document, write_recognition
 from .pool import cores, ordered_map
-from .sink import OutputError, OutputFolder, Sink, dumps, say, write_json, write_table
+from .sink import OutputError, OutputFolder, Sink, dumps, say
 
 __all__ = ["EXTENSIONS", "FORMATS", "LINE_FORMATS", "analyze", "explain", "recognize", "write_document",
            "write_recognition"]
@@ -80,15 +81,6 @@ def _run(args: argparse.Namespace, out: Sink, command: str, anchors: dict[str, s
         recognition = recognize_document(text, args.dct, parser=parser, language=language)
     write_recognition(recognition, fmt, out)
     return 0
-
-
-def write_recognition(recognition: Recognition, fmt: str, out: Sink) -> None:
-    """Write ``recognition`` to ``out`` as ``recognize --format fmt`` does."""
-    if fmt == "table":
-        write_table(recognition, out)
-    else:
-        head = {"dct": dct_text(recognition.dct, recognition.dct_time), "dct_source": recognition.dct_source.value}
-        write_json(head, "timexes", map(timex_to_dict, recognition.timexes), out, 2 if fmt == "json" else None)
 
 
 def _is_corpus(args: argparse.Namespace) -> bool:
@@ -188,46 +180,6 @@ def _anchors(pairs: Sequence[str] | None) -> dict[str, str]:
             raise InputError(f"--anchor needs NAME=DATE, e.g. --anchor inauguratie=2017-01-20, not {pair!r}")
         out[name.strip()] = when.strip()
     return out
-
-
-FORMATS = ("table", "json", "jsonl", "timeml", "csv", "html", "timelinejs")
-# A corpus on standard output: one JSON line per document. Every format can go to --output-dir,
-# one file per document, named with the format's extension (a format not listed: its own name).
-LINE_FORMATS = ("jsonl", "json")
-EXTENSIONS = {"table": "txt", "json": "json", "jsonl": "jsonl", "timeml": "tml", "csv": "csv", "html": "html",
-              "timelinejs": "json"}
-
-
-def write_document(doc: Document, fmt: str, out: Sink, name: str = "-") -> None:
-    """Write ``doc`` to ``out`` as ``analyze --format fmt`` does; ``name`` is the input file
-    (``-``: standard input), for the page's title and the JSON line's id."""
-    from ..output import (
-        document_to_csv,
-        document_to_dict,
-        document_to_html,
-        document_to_jsonl_line,
-        document_to_timelinejs,
-        document_to_timeml,
-        timeline_table,
-    )
-
-    if fmt == "table":
-        out.write(timeline_table(doc))
-    elif fmt == "timeml":
-        out.write(document_to_timeml(doc) + "\n")
-    elif fmt == "csv":
-        out.write(document_to_csv(doc))
-    elif fmt == "html":
-        out.write(document_to_html(doc, "Timeline" if name == "-" else f"Timeline: {os.path.basename(name)}"))
-    elif fmt == "timelinejs":
-        title = "Timeline" if name == "-" else f"Timeline: {os.path.basename(name)}"
-        out.write(dumps(document_to_timelinejs(doc, title), out, indent=2) + "\n")
-    elif fmt == "jsonl":
-        out.write(dumps(document_to_jsonl_line(doc, name), out) + "\n")
-    elif fmt == "json":
-        out.write(dumps(document_to_dict(doc), out, indent=2) + "\n")
-    else:
-        raise ValueError(f"unknown format {fmt!r}; available: {', '.join(FORMATS)}")
 
 
 def explain(args: argparse.Namespace, out: Sink) -> int:

@@ -321,7 +321,7 @@ def _record(job: Job, doc_id: Any, text: str, dct: Any) -> dict[str, Any]:
     """A document's JSON line, or with ``job.files`` its output whole (``"output"``)."""
     from ..output.records import document_to_dict, document_to_jsonl_line, recognition_to_dict
     from ..pipeline import analyze, recognize_document
-    from .commands import write_document, write_recognition
+    from .formats import write_document, write_recognition
 
     parser = worker_parser(job.parser, job.language, job.model_dir) if isinstance(job.parser, str) else job.parser
     if job.command == "recognize":
