@@ -65,7 +65,7 @@ def intent_from_dict(data: Any) -> Intent:
 def _decode(data: Any) -> Any:
     if data is None or isinstance(data, (bool, int, str)):
         return data
-    if isinstance(data, list):
+    if isinstance(data, (list, tuple)):  # msgpack (spaCy's user data) gives tuples
         return tuple(_decode(v) for v in data)
     if not isinstance(data, dict):
         raise ValueError(f"not a value of an intent: {data!r}")

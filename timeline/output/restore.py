@@ -74,7 +74,7 @@ def document_from_dict(data: Mapping[str, Any], text: str) -> Document:
 
 
 def _list(value: Any) -> Sequence[Any]:
-    if not isinstance(value, list):
+    if not isinstance(value, (list, tuple)):  # msgpack (spaCy's user data) gives tuples
         raise TypeError(f"expected a list, not {type(value).__name__}")
     return value
 
