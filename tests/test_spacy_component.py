@@ -188,6 +188,11 @@ def test_a_bad_config_fails_at_add_pipe(config: dict[str, Any], error: type[Exce
         pipeline(**config)
 
 
+def test_the_component_takes_docs_only() -> None:
+    with pytest.raises(TypeError, match=r"takes a spaCy Doc, not str.*nlp\(text\)"):
+        pipeline(dct=DCT).get_pipe("timeline")(TEXT)
+
+
 def test_a_mistyped_config_is_refused_by_spacy() -> None:
     with pytest.raises(Exception, match="entities"):
         pipeline(entities=[1])

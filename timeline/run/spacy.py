@@ -90,6 +90,9 @@ class TimelineComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Analyze ``doc`` and attach the result (see :mod:`timeline.run.spacy_attach`)."""
+        if not isinstance(doc, Doc):
+            raise TypeError(f"the timeline component takes a spaCy Doc, not {type(doc).__name__}; "
+                            "run the pipeline on a text instead: nlp(text)")
         dct = self._dct(doc)
         document = analyze(doc.text, dct, anchors=self.anchors, parser=self._parser(doc), language=self.language)
         attach(doc, document, dct_text(document.dct, document.dct_time), timexes_key=self.timexes_key,
