@@ -7,10 +7,17 @@ by one with components initialized with random weights.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 spacy = pytest.importorskip("spacy", reason="needs the spacy extra: pip install 'timeline-nl[spacy]' "
                             "(from a checkout: pip install '.[spacy]')")
@@ -19,68 +26,73 @@ from spacy.tokens import Doc  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
 import timeline  # noqa: E402
+from timeline.output.records import document_to_dict  # noqa: E402
 from timeline.parse import BackendError, Parser, Sentence  # noqa: E402
 from timeline.parse.backends import get_parser  # noqa: E402
 from timeline.parse.spacy import DocParser, SpacyParser, doc_sentences, has_parse  # noqa: E402
 
+from .strategies import dcts  # noqa: E402
+
 DCT = "2017-02-02"  # a Thursday
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NLP = spacy.blank("nl")
 
 
 # A row per token: (text, lemma, pos, morph, head, dep); head counts from 0 in the Doc, None for the root.
 Row = tuple[str, str, str, str, int | None, str]
+# A token at its place: (start, end, lemma, pos, morph, head, dep); head as in a Row.
+Placed = tuple[int, int, str, str, str, int | None, str]
 
 
 def build(text: str, rows: Sequence[Row], *, parse: bool = True) -> Doc:
-    """A Doc of ``text`` whose tokens are ``rows`` (found in order in the text); the white space
-    between them becomes spaCy's: a trailing space, or a SPACE token of its own attached to the
-    token before it (to the one after at the start of the text)."""
+    """A Doc of ``text`` whose tokens are ``rows``, found in order in the text."""
+    placed: list[Placed] = []
+    cursor = 0
+    for form, lemma, upos, morph, head, dep in rows:
+        start = text.index(form, cursor)
+        cursor = start + len(form)
+        placed.append((start, cursor, lemma, upos, morph, head, dep))
+    return assemble(text, placed, parse=parse)
+
+
+def assemble(text: str, tokens: Sequence[Placed], *, parse: bool = True) -> Doc:
+    """A Doc of ``text`` with ``tokens``; the white space between them becomes spaCy's: a
+    trailing space, or a SPACE token of its own attached to the token before it (to the one
+    after at the start of the text). Only white space may lie between tokens."""
     words: list[str] = []
     spaces: list[bool] = []
-    pos: list[str] = []
-    morphs: list[str] = []
-    lemmas: list[str] = []
-    heads: list[int] = []
-    deps: list[str] = []
+    columns: dict[str, list[Any]] = {"pos": [], "morphs": [], "lemmas": [], "heads": [], "deps": []}
+    index: list[int] = []  # token -> its place in the Doc
+
+    def add(word: str, pos: str, morph: str, lemma: str) -> None:
+        words.append(word)
+        spaces.append(False)
+        for name, value in (("pos", pos), ("morphs", morph), ("lemmas", lemma), ("heads", 0), ("deps", "")):
+            columns[name].append(value)
+
+    def gap(a: int, b: int, attach: int) -> None:
+        if words and text.startswith(" ", a) and a < b:
+            spaces[-1], a = True, a + 1
+        if a < b:
+            assert text[a:b].isspace(), f"not white space between tokens: {text[a:b]!r}"
+            add(text[a:b], "SPACE", "", text[a:b])
+            columns["heads"][-1] = ("space", attach)
+            columns["deps"][-1] = "dep"
+
     cursor = 0
-    index: dict[int, int] = {}  # row -> token
-
-    def space(gap: str, at: int) -> None:
-        words.append(gap)
-        spaces.append(False)
-        pos.append("SPACE")
-        morphs.append("")
-        lemmas.append(gap)
-        heads.append(at)
-        deps.append("dep")
-
-    for k, (form, lemma, upos, morph, _, _) in enumerate(rows):
-        start = text.index(form, cursor)
-        gap = text[cursor:start]
-        if words and gap.startswith(" ") and not spaces[-1]:
-            spaces[-1], gap = True, gap[1:]
-        if gap:
-            space(gap, len(words) - 1 if words else len(words) + 1)
-        index[k] = len(words)
-        words.append(form)
-        spaces.append(False)
-        pos.append(upos)
-        morphs.append(morph)
-        lemmas.append(lemma)
-        heads.append(-1)
-        deps.append("")
-        cursor = start + len(form)
-    if cursor < len(text):
-        gap = text[cursor:]
-        if gap.startswith(" ") and not spaces[-1]:
-            spaces[-1], gap = True, gap[1:]
-        if gap:
-            space(gap, len(words) - 1)
-    for k, (_, _, _, _, head, dep) in enumerate(rows):
-        heads[index[k]] = index[k] if head is None else index[head]
-        deps[index[k]] = dep
-    doc = Doc(NLP.vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, lemmas=lemmas,
-              **({"heads": heads, "deps": deps} if parse else {}))
+    for start, end, lemma, upos, morph, _, _ in tokens:
+        gap(cursor, start, len(index) - 1 if index else 0)
+        index.append(len(words))
+        add(text[start:end], upos, morph, lemma)
+        cursor = end
+    gap(cursor, len(text), len(index) - 1)
+    for k, (_, _, _, _, _, head, dep) in enumerate(tokens):
+        columns["heads"][index[k]] = index[k] if head is None else index[head]
+        columns["deps"][index[k]] = dep
+    columns["heads"] = [index[h[1]] if isinstance(h, tuple) else h for h in columns["heads"]]
+    if not parse:
+        del columns["heads"], columns["deps"]
+    doc = Doc(NLP.vocab, words=words, spaces=spaces, **columns)
     assert doc.text == text
     return doc
 
@@ -215,3 +227,189 @@ def test_get_parser_knows_spacy() -> None:
     assert get_parser("spacy").name == "nl_core_news_sm"  # type: ignore[attr-defined]
     with pytest.raises(ValueError, match="model folder is for the stanza parser"):
         get_parser("builtin", model_dir="x")
+
+
+# --- the same timeline as the backend the Doc's parse came from ------------------------------------------
+#
+# spaCy ties a sentence to its tree (a Doc's sentences are where its trees are), so a
+# Doc is built from another backend's sentences with one tree per sentence:
+# - from the built-in parser, which gives no tree but clauses and separable verbs,
+#   the tree says just that and no more: the head of each clause (its first word that
+#   can name neither an event nor a time: an article, a conjunction, punctuation; else
+#   its first word) governs the other words of its clause, a particle hangs on its verb
+#   as compound:prt, and the head of each other clause hangs on the main clause's head
+#   as parataxis (a clause of its own). So the sentences read back are the built-in
+#   parser's (same clauses, lemmas, particles), and the tree has no verb govern a time
+#   (which would claim syntax the built-in parser never saw): a verb's time is the
+#   nearest in its clause, with either backend;
+# - from stanza, the words as its pipeline tagged and parsed them (before the
+#   stanza backend reads them), as a spaCy pipeline of the same model would give them.
+
+
+_CONTENT = frozenset({"VERB", "AUX", "NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def _clause_tree(sentence: Sentence) -> list[tuple[int | None, str]] | None:
+    """A head (in the sentence) and a relation per token, from the built-in parser's clauses;
+    None where it cannot be built without a claim: a sentence of more than one clause whose
+    main clause has only words that may be events or times (its head would govern the times
+    of the other clauses)."""
+    particle_of = {p: verb for verb, p in enumerate(sentence.particles) if p is not None}
+    head_of: dict[int, int] = {}
+    plain: dict[int, bool] = {}
+    for clause in sorted(set(sentence.clauses)):
+        words = [k for k, c in enumerate(sentence.clauses) if c == clause and k not in particle_of]
+        simple = [k for k in words if sentence.upos[k] not in _CONTENT]  # no event, no time
+        head_of[clause] = (simple or words or [sentence.clauses.index(clause)])[0]
+        plain[clause] = bool(simple)
+    main = head_of[min(head_of)]
+    if len(head_of) > 1 and not plain[min(head_of)]:
+        return None
+    tree: list[tuple[int | None, str]] = []
+    for k, clause in enumerate(sentence.clauses):
+        if k == main:
+            tree.append((None, "ROOT"))
+        elif k in particle_of:
+            tree.append((particle_of[k], "compound:prt"))
+        elif k == head_of[clause]:
+            tree.append((main, "parataxis"))
+        else:
+            tree.append((head_of[clause], "dep"))
+    return tree
+
+
+def _morph(feats: Any) -> str:
+    return "|".join(f"{name}={value}" for name, value in sorted(feats.items()))
+
+
+def builtin_doc(text: str) -> tuple[Doc, tuple[Sentence, ...]] | None:
+    """A Doc of the built-in parser's analysis of ``text``, and that analysis (None: see
+    :func:`_clause_tree`)."""
+    sentences = get_parser("builtin").parse(text)
+    tokens: list[Placed] = []
+    for s in sentences:
+        base = len(tokens)
+        tree = _clause_tree(s)
+        if tree is None:
+            return None
+        for k, (head, dep) in enumerate(tree):
+            tokens.append((s.starts[k], s.ends[k], s.lemmas[k], s.upos[k], _morph(s.feats[k]),
+                           None if head is None else base + head, dep))
+    return assemble(text, tokens), sentences
+
+
+def columns(sentence: Sentence) -> tuple[Any, ...]:
+    """What the library reads of a sentence, features included (Sentence equality leaves them out)."""
+    return (sentence.index, sentence.start, sentence.end, sentence.texts, sentence.starts, sentence.ends,
+            sentence.lemmas, sentence.upos, [dict(f) for f in sentence.feats], sentence.particles, sentence.clauses)
+
+
+def same_timeline(text: str, dct: str | None, mine: Parser, theirs: Parser | str) -> None:
+    """The same events (anchors, classes, DCT relations), time expressions and links, whole."""
+    assert document_to_dict(timeline.analyze(text, dct, parser=mine)) == \
+        document_to_dict(timeline.analyze(text, dct, parser=theirs))
+
+
+def _examples() -> list[tuple[str, str | None]]:
+    texts: list[tuple[str, str | None]] = [(path.read_text(encoding="utf-8"), None)
+                                           for path in sorted(EXAMPLES.glob("*.txt"))]
+    with (EXAMPLES / "corpus.jsonl").open(encoding="utf-8") as lines:
+        texts += [(d["text"], d.get("dct")) for d in map(json.loads, lines)]
+    return texts
+
+
+@pytest.mark.parametrize(("text", "dct"), _examples())
+def test_a_doc_of_the_builtin_parse_gives_the_builtin_timeline(text: str, dct: str | None) -> None:
+    built = builtin_doc(text)
+    assert built is not None
+    doc, sentences = built
+    assert list(map(columns, doc_sentences(doc))) == list(map(columns, sentences))
+    same_timeline(text, dct, DocParser(doc), "builtin")
+
+
+SUBJECTS = ["Het kabinet", "De minister", "Hij", "De gemeente", "Wethouder Van Dijk", "Zij", "De school"]
+TIMES = ["donderdag", "gisteren", "op 3 februari", "vorige week", "morgen", "in 2016", "volgende maand",
+         "om 15.00 uur", "sinds maart", "twee dagen later", ""]
+CLAUSES = ["{s} besloot {t} de weg af te sluiten.", "{s} heeft {t} een besluit genomen.",
+           "{s} legde {t} een boete op.", "{s} zei {t} dat {s2} {t2} vertrekt.", "{s} maakte het plan {t} bekend.",
+           "{s} gaat {t} naar Rome.", "Volgens {s} is het {t} gebeurd.", "De weg wordt {t} gesloten.",
+           "Toen {s2} {t2} belde, was {s} al weg.", "{s} zal {t} beslissen of {s2} {t2} mag blijven.",
+           '"We komen {t} terug," zei {s}.', "Annexatie Krim", "{s} kondigde {t} aan dat {s2} stopt."]
+SEPARATORS = [" ", " ", "\n", "\n\n", "  ", "\n \n"]
+
+
+@st.composite
+def dutchish(draw: st.DrawFn) -> str:
+    """A short Dutch news text: sentences of subjects, verbs and times, some clauses, some headlines."""
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        template = draw(st.sampled_from(CLAUSES))
+        sentence = template.format(s=draw(st.sampled_from(SUBJECTS)), t=draw(st.sampled_from(TIMES)),
+                                   s2=draw(st.sampled_from(SUBJECTS)).lower(), t2=draw(st.sampled_from(TIMES)))
+        parts += [" ".join(sentence.split()), draw(st.sampled_from(SEPARATORS))]
+    return "".join(parts)
+
+
+@settings(max_examples=60)
+@given(dutchish(), dcts)
+def test_a_doc_of_the_builtin_parse_gives_the_builtin_timeline_on_any_text(text: str, dct: date) -> None:
+    built = builtin_doc(text)
+    assume(built is not None)
+    assert built is not None
+    doc, sentences = built
+    assert list(map(columns, doc_sentences(doc))) == list(map(columns, sentences))
+    same_timeline(text, dct.isoformat(), DocParser(doc), "builtin")
+
+
+STANZA_MODEL = os.environ.get("TIMELINE_STANZA_MODEL_DIR")
+with_stanza = pytest.mark.skipif(not STANZA_MODEL or importlib.util.find_spec("stanza") is None,
+                                 reason="needs stanza and TIMELINE_STANZA_MODEL_DIR (a stanza Dutch model folder)")
+
+
+@pytest.fixture(scope="module")
+def stanza_parser() -> Any:
+    from timeline.parse.stanza import StanzaParser
+
+    parser = StanzaParser(model_dir=STANZA_MODEL)
+    _ = parser.pipeline  # loaded once for the module
+    return parser
+
+
+def stanza_doc(text: str, parser: Any) -> Doc | None:
+    """A Doc of the words stanza's pipeline tagged and parsed in ``text`` (None for a text with a
+    multi-word token, whose words share their token's characters, which a Doc cannot hold)."""
+    tokens: list[Placed] = []
+    for sentence in parser.pipeline(text).sentences:
+        base = len(tokens)
+        for token in sentence.tokens:
+            if len(token.words) != 1:
+                return None
+            (word,) = token.words
+            tokens.append((token.start_char, token.end_char, word.lemma or "", word.upos or "", word.feats or "",
+                           base + word.head - 1 if word.head else None, "ROOT" if word.head == 0 else word.deprel))
+    return assemble(text, tokens)
+
+
+def _same_as_stanza(text: str, doc: Doc, dct: str | None, parser: Any) -> None:
+    assert list(map(columns, doc_sentences(doc))) == list(map(columns, parser.parse(text)))
+    assert [(s.heads, s.deprels) for s in doc_sentences(doc)] == [(s.heads, s.deprels) for s in parser.parse(text)]
+    same_timeline(text, dct, DocParser(doc), parser)
+
+
+@with_stanza
+@pytest.mark.parametrize(("text", "dct"), _examples())
+def test_a_doc_of_stanzas_parse_gives_stanzas_timeline(text: str, dct: str | None, stanza_parser: Any) -> None:
+    doc = stanza_doc(text, stanza_parser)
+    assert doc is not None
+    _same_as_stanza(text, doc, dct, stanza_parser)
+
+
+@with_stanza
+@settings(max_examples=25)
+@given(text=dutchish(), dct=dcts)
+def test_a_doc_of_stanzas_parse_gives_stanzas_timeline_on_any_text(text: str, dct: date,
+                                                                   stanza_parser: Any) -> None:
+    doc = stanza_doc(text, stanza_parser)
+    assume(doc is not None)
+    assert doc is not None
+    _same_as_stanza(text, doc, dct.isoformat(), stanza_parser)
