@@ -234,36 +234,29 @@ def test_get_parser_knows_spacy() -> None:
 # spaCy ties a sentence to its tree (a Doc's sentences are where its trees are), so a
 # Doc is built from another backend's sentences with one tree per sentence:
 # - from the built-in parser, which gives no tree but clauses and separable verbs,
-#   the tree says just that and no more: the head of each clause (its first word that
-#   can name neither an event nor a time: an article, a conjunction, punctuation; else
-#   its first word) governs the other words of its clause, a particle hangs on its verb
-#   as compound:prt, and the head of each other clause hangs on the main clause's head
-#   as parataxis (a clause of its own). So the sentences read back are the built-in
-#   parser's (same clauses, lemmas, particles), and the tree has no verb govern a time
-#   (which would claim syntax the built-in parser never saw): a verb's time is the
-#   nearest in its clause, with either backend;
+#   the tree says just that and no more: a word of each clause that is no event
+#   (the first one) heads it and governs its other words, a particle hangs on its
+#   verb as compound:prt, and the head of each other clause hangs on the main
+#   clause's head as parataxis (a clause of its own). So the sentences read back are
+#   the built-in parser's (same clauses, lemmas, particles), and no event governs a
+#   time in the tree (which would claim syntax the built-in parser never saw): an
+#   event's time is the nearest in its clause, with either backend;
 # - from stanza, the words as its pipeline tagged and parsed them (before the
 #   stanza backend reads them), as a spaCy pipeline of the same model would give them.
 
 
-_CONTENT = frozenset({"VERB", "AUX", "NOUN", "PROPN", "NUM", "ADJ"})
-
-
-def _clause_tree(sentence: Sentence) -> list[tuple[int | None, str]] | None:
-    """A head (in the sentence) and a relation per token, from the built-in parser's clauses;
-    None where it cannot be built without a claim: a sentence of more than one clause whose
-    main clause has only words that may be events or times (its head would govern the times
-    of the other clauses)."""
+def _clause_tree(sentence: Sentence, events: set[int]) -> list[tuple[int | None, str]] | None:
+    """A head (in the sentence) and a relation per token, from the built-in parser's clauses,
+    with no word of ``events`` heading a clause; None where the main clause has only such
+    words and the sentence more clauses (a head that is an event would govern their times)."""
     particle_of = {p: verb for verb, p in enumerate(sentence.particles) if p is not None}
     head_of: dict[int, int] = {}
-    plain: dict[int, bool] = {}
     for clause in sorted(set(sentence.clauses)):
         words = [k for k, c in enumerate(sentence.clauses) if c == clause and k not in particle_of]
-        simple = [k for k in words if sentence.upos[k] not in _CONTENT]  # no event, no time
-        head_of[clause] = (simple or words or [sentence.clauses.index(clause)])[0]
-        plain[clause] = bool(simple)
+        quiet = [k for k in words if k not in events]
+        head_of[clause] = (quiet or words or [sentence.clauses.index(clause)])[0]
     main = head_of[min(head_of)]
-    if len(head_of) > 1 and not plain[min(head_of)]:
+    if len(head_of) > 1 and main in events:
         return None
     tree: list[tuple[int | None, str]] = []
     for k, clause in enumerate(sentence.clauses):
@@ -286,10 +279,11 @@ def builtin_doc(text: str) -> tuple[Doc, tuple[Sentence, ...]] | None:
     """A Doc of the built-in parser's analysis of ``text``, and that analysis (None: see
     :func:`_clause_tree`)."""
     sentences = get_parser("builtin").parse(text)
+    events = {e.span.start for e in timeline.analyze(text, DCT, parser="builtin").events}
     tokens: list[Placed] = []
     for s in sentences:
         base = len(tokens)
-        tree = _clause_tree(s)
+        tree = _clause_tree(s, {k for k, start in enumerate(s.starts) if start in events})
         if tree is None:
             return None
         for k, (head, dep) in enumerate(tree):
