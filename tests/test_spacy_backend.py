@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -143,6 +145,37 @@ def test_white_space_tokens_are_left_out() -> None:
     (sentence,) = doc_sentences(doc)
     assert sentence.texts == ("Hij", "kwam", ".") and sentence.starts == (2, 6, 10)
     assert sentence.heads == (1, None, 1)
+
+
+def test_a_word_tagged_as_white_space_stays() -> None:
+    doc = build("Hij kwam.", [("Hij", "hij", "SPACE", "", 1, "nsubj"), ("kwam", "komen", "VERB", "", None, "ROOT"),
+                              (".", ".", "PUNCT", "", 1, "punct")])
+    (sentence,) = doc_sentences(doc)
+    assert sentence.texts == ("Hij", "kwam", ".") and sentence.upos == ("X", "VERB", "PUNCT")
+
+
+def test_relations_are_named_as_universal_dependencies() -> None:
+    text = "Hij gaf het op, wat werd gezegd."
+    doc = build(text, [("Hij", "hij", "PRON", "", 1, "nsubj"), ("gaf", "geven", "VERB", "", None, "ROOT"),
+                       ("het", "het", "PRON", "", 1, "dobj"), ("op", "op", "ADP", "", 1, "prt"),
+                       (",", ",", "PUNCT", "", 1, "punct"), ("wat", "wat", "PRON", "", 7, "nsubjpass"),
+                       ("werd", "worden", "AUX", "", 7, "auxpass"), ("gezegd", "zeggen", "VERB", "", 1, "relcl"),
+                       (".", ".", "PUNCT", "", 1, "punct")])
+    (sentence,) = doc_sentences(doc)
+    assert sentence.deprels == ("nsubj", "root", "obj", "compound:prt", "punct", "nsubj:pass", "aux:pass",
+                                "acl:relcl", "punct")
+    assert sentence.lemmas[1] == "opgeven" and sentence.clauses == (0, 0, 0, 0, 0, 1, 1, 1, 0)
+
+
+def test_a_sentence_across_a_blank_line_is_cut_there() -> None:
+    text = "Hij kwam\n\ngisteren aan."
+    doc = build(text, [("Hij", "hij", "PRON", "", 1, "nsubj"), ("kwam", "komen", "VERB", "", None, "ROOT"),
+                       ("gisteren", "gisteren", "ADV", "", 1, "advmod"), ("aan", "aan", "ADP", "", 1, "compound:prt"),
+                       (".", ".", "PUNCT", "", 1, "punct")])
+    assert len(list(doc.sents)) == 1
+    first, second = doc_sentences(doc)
+    assert (first.texts, first.heads, first.end) == (("Hij", "kwam"), (1, None), 8)
+    assert (second.index, second.texts, second.heads, second.start) == (1, ("gisteren", "aan", "."), (None,) * 3, 10)
 
 
 def test_a_doc_without_a_parse_is_refused() -> None:
@@ -407,3 +440,39 @@ def test_a_doc_of_stanzas_parse_gives_stanzas_timeline_on_any_text(text: str, dc
     assume(doc is not None)
     assert doc is not None
     _same_as_stanza(text, doc, dct.isoformat(), stanza_parser)
+
+
+# --- the command line, and what importing costs ------------------------------------------------------
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "timeline", *args], input=stdin, capture_output=True, text=True,
+                          check=False)
+
+
+def test_the_command_line_runs_a_spacy_pipeline_from_its_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "blank_nl"
+    spacy.blank("nl").to_disk(folder)
+    article = EXAMPLES / "artikel.txt"
+    mine = cli("analyze", str(article), "--parser", "spacy", "--model-dir", str(folder), "--format", "json")
+    theirs = cli("analyze", str(article), "--format", "json")
+    assert mine.returncode == 0, mine.stderr
+    assert json.loads(mine.stdout) == json.loads(theirs.stdout)  # a blank pipeline: the built-in parse
+    corpus = str(EXAMPLES / "corpus.jsonl")
+    mine = cli("analyze", corpus, "--jsonl", "--parser", "spacy", "--model-dir", str(folder), "--workers", "2")
+    assert mine.returncode == 0, mine.stderr
+    assert mine.stdout == cli("analyze", corpus, "--jsonl").stdout
+
+
+def test_the_command_line_names_the_download_of_a_missing_pipeline() -> None:
+    proc = cli("analyze", "-", "--dct", DCT, "--parser", "spacy", stdin="Hij kwam gisteren.\n")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "python -m spacy download nl_core_news_sm" in proc.stderr and "--model-dir" in proc.stderr
+    proc = cli("analyze", "-", "--dct", DCT, "--parser", "frog", "--model-dir", "x", stdin="Hij kwam.\n")
+    assert proc.returncode == 2 and "--parser spacy" in proc.stderr
+
+
+def test_importing_the_backend_imports_no_spacy() -> None:
+    code = ("import sys, timeline; from timeline.parse.spacy import SpacyParser; "
+            "from timeline.parse.backends import get_parser; get_parser('spacy'); SpacyParser('x'); "
+            "sys.exit('spacy' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
