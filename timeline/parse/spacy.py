@@ -168,8 +168,10 @@ class SpacyParser:
         self._fallback: Parser | None = None
 
     def __repr__(self) -> str:
-        name = self.name if self.name is not None else "<a loaded pipeline>"
-        return f"SpacyParser({name!r}, language={self.language.code!r})"
+        if self._nlp is None:
+            return f"SpacyParser({self.name!r}, language={self.language.code!r})"
+        pipes = ", ".join(self._nlp.pipe_names) or "no components"
+        return f"SpacyParser(<spaCy pipeline {self._nlp.lang}: {pipes}>, language={self.language.code!r})"
 
     @property
     def nlp(self) -> SpacyLanguage:
