@@ -217,6 +217,8 @@ def test_a_blank_pipeline_falls_back_on_the_builtin_parser() -> None:
     assert parser.parse(SEPARABLE) == get_parser("builtin").parse(SEPARABLE)
     assert parser.parse("  \n") == ()
     same(timeline.analyze(SEPARABLE, DCT, parser=parser), timeline.analyze(SEPARABLE, DCT, parser="builtin"))
+    texts = [SEPARABLE, "", "Het kabinet besloot donderdag."]
+    assert parser.parse_many(texts) == [parser.parse(t) for t in texts]
 
 
 def _trained() -> Any:
@@ -235,7 +237,7 @@ def test_a_pipeline_with_a_parser_gives_its_parse() -> None:
     doc = nlp("De minister legde gisteren een boete op.\n\nHet kabinet besluit vrijdag.")
     assert has_parse(doc)
     sentences = SpacyParser(nlp).parse(doc.text)
-    assert sentences == doc_sentences(doc)
+    assert sentences == doc_sentences(doc) and SpacyParser(nlp).parse_many(["", doc.text]) == [(), sentences]
     assert all(isinstance(s, Sentence) and s.has_tree for s in sentences)
     words = [w for s in sentences for w in s.texts]
     assert words == [t.text for t in doc if not t.is_space]
