@@ -16,7 +16,8 @@ separable verbs and clauses come from the tree by the same rules:
 - sentences: the Doc's own (``doc.sents``: set by a sentence recognizer or
   by hand, else the parse's), cut at a blank line as every other backend's
   are (a blank line always ends a sentence in this library);
-- whitespace tokens (``SPACE``, or text that is all white space) are left out.
+- white space tokens (spaCy's ``SPACE``) are left out; a word tagged ``SPACE``
+  (a model's mistake) is kept as ``X``.
 
 spaCy is imported on first use, never when :mod:`timeline` is imported, and
 never downloads anything: a missing package or pipeline is a
@@ -50,6 +51,7 @@ _INSTALL = "pip install 'timeline-nl[spacy]' (from a checkout: pip install '.[sp
 # Labels of spaCy's English-style (ClearNLP) scheme that UD spells otherwise; UD labels pass as they are.
 _RELATIONS = {"root": "root", "prt": "compound:prt", "auxpass": "aux:pass", "nsubjpass": "nsubj:pass",
               "csubjpass": "csubj:pass", "relcl": "acl:relcl", "dobj": "obj"}
+_UPOS = {"SPACE": "X"}  # spaCy's own tag for white space is no UD part of speech
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a blank line: always the end of a sentence
 
 
@@ -97,7 +99,7 @@ def _pieces(span: Span, text: str) -> Iterator[list[Token]]:
     """The non-white tokens of a sentence, in runs cut where a blank line lies between two."""
     piece: list[Token] = []
     for token in span:
-        if token.is_space or token.pos_ == "SPACE":
+        if token.is_space:  # spaCy's SPACE tokens; a word a model mistook for one stays (as X)
             continue
         if piece and _BLANK_LINE.search(text, piece[-1].idx + len(piece[-1]), token.idx):
             yield piece
@@ -114,9 +116,10 @@ def _rows(tokens: Sequence[Token]) -> list[tuple[Any, int, int]]:
     for k, token in enumerate(tokens, 1):
         head = token.head.i
         dep = token.dep_
+        pos = token.pos_
         word = _Word(id=k, head=0 if head == token.i else ids.get(head, -1),
                      deprel=_RELATIONS.get(dep.lower(), dep.lower()) if dep else None,
-                     upos=token.pos_, lemma=token.lemma_, text=token.text, feats=str(token.morph))
+                     upos=_UPOS.get(pos, pos), lemma=token.lemma_, text=token.text, feats=str(token.morph))
         rows.append((word, token.idx, token.idx + len(token.text)))
     return rows
 
@@ -165,8 +168,10 @@ class SpacyParser:
         self._fallback: Parser | None = None
 
     def __repr__(self) -> str:
-        name = self.name if self.name is not None else "<a loaded pipeline>"
-        return f"SpacyParser({name!r}, language={self.language.code!r})"
+        if self._nlp is None:
+            return f"SpacyParser({self.name!r}, language={self.language.code!r})"
+        pipes = ", ".join(self._nlp.pipe_names) or "no components"
+        return f"SpacyParser(<spaCy pipeline {self._nlp.lang}: {pipes}>, language={self.language.code!r})"
 
     @property
     def nlp(self) -> SpacyLanguage:
