@@ -15,6 +15,7 @@ nitpicky = False
 autodoc_typehints = "description"
 html_theme = "alabaster"
 html_static_path = ["_static"]  # timeline.png, made by docs/screenshot.py
-# HAS_DASK: the Dask examples need the dask extra; with only the docs extra they are skipped.
+# HAS_DASK, HAS_SPACY: the Dask and spaCy examples need their extras; with only the docs extra they are skipped.
 doctest_global_setup = ("from datetime import date\nimport importlib.util\nimport timeline\n"
-                        "HAS_DASK = importlib.util.find_spec('dask') is not None")
+                        "HAS_DASK = importlib.util.find_spec('dask') is not None\n"
+                        "HAS_SPACY = importlib.util.find_spec('spacy') is not None")

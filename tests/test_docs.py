@@ -53,7 +53,7 @@ def test_the_licence_and_the_changelog_are_there() -> None:
     assert f"## {timeline.__version__}" in changelog
 
 
-EXTRAS = ("dask", "distributed", "stanza", "torch")
+EXTRAS = ("dask", "distributed", "spacy", "stanza", "torch")
 BLOCK = re.compile(r"^```\{doctest\}\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 

@@ -110,7 +110,7 @@ def test_an_anchor_that_is_no_date_is_refused_quoting_it() -> None:
 
 def test_an_unknown_parser_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown parser"):
-        analyze("Hij zei het.", dct=DCT, parser="spacy")
+        analyze("Hij zei het.", dct=DCT, parser="udpipe")
 
 
 def test_the_timeline_puts_anchored_events_in_order_then_the_rest() -> None:

@@ -36,6 +36,11 @@ removes or redefines a field gets a new ``schema`` string.
   - ``dct_relation``: how the event lies against the DCT: ``BEFORE``,
     ``AFTER``, ``OVERLAP`` or ``VAGUE`` (the text leaves it open).
 
+- ``sentences`` and each expression's ``intent`` are written only on request
+  (``document_to_dict(doc, complete=True)``): the sentence bounds ``[start, end]``
+  and the expression's unresolved meaning (:mod:`timeline.output.intents`), so that
+  :func:`timeline.output.restore.document_from_dict` can rebuild the very
+  :class:`~timeline.model.Document` (given its text, which the record leaves out).
 - ``links``: the orderings of two events the text gives, each
   ``{"source", "target", "relation", "cue"}``: ``source`` and ``target`` index
   ``events``, ``relation`` is ``BEFORE``, ``AFTER`` or ``OVERLAP`` (read
@@ -58,6 +63,7 @@ from typing import Any
 
 from ..model import Document, Event, Link, Recognition, TimeExpression, dct_text
 from ..time.algebra import Interval
+from .intents import intent_to_dict
 
 __all__ = ["SCHEMA", "document_to_dict", "document_to_jsonl_line", "event_to_dict", "interval_to_dict",
            "link_to_dict", "recognition_to_dict", "timex_to_dict"]
@@ -108,12 +114,20 @@ def link_to_dict(link: Link) -> dict[str, Any]:
             "cue_span": None if link.span is None else [link.span.start, link.span.end]}
 
 
-def document_to_dict(doc: Document) -> dict[str, Any]:
-    """The whole analysis as JSON-ready data in the ``timeline/1`` schema (see the module docstring)."""
-    return {"schema": SCHEMA, "dct": dct_text(doc.dct, doc.dct_time), "dct_source": doc.dct_source.value,
-            "timexes": [timex_to_dict(t) for t in doc.timexes],
-            "events": [event_to_dict(e, r) for e, r in zip(doc.events, doc.ranks, strict=True)],
-            "links": [link_to_dict(link) for link in doc.links]}
+def document_to_dict(doc: Document, *, complete: bool = False) -> dict[str, Any]:
+    """The whole analysis as JSON-ready data in the ``timeline/1`` schema (see the module docstring);
+    ``complete`` adds the sentence bounds and each expression's intent, all a reader needs to
+    rebuild the document from it and its text."""
+    out: dict[str, Any] = {"schema": SCHEMA, "dct": dct_text(doc.dct, doc.dct_time),
+                           "dct_source": doc.dct_source.value,
+                           "timexes": [timex_to_dict(t) for t in doc.timexes],
+                           "events": [event_to_dict(e, r) for e, r in zip(doc.events, doc.ranks, strict=True)],
+                           "links": [link_to_dict(link) for link in doc.links]}
+    if complete:
+        for record, t in zip(out["timexes"], doc.timexes, strict=True):
+            record["intent"] = intent_to_dict(t.intent)
+        out["sentences"] = [[s.start, s.end] for s in doc.sentences]
+    return out
 
 
 def document_to_jsonl_line(doc: Document, doc_id: str) -> dict[str, Any]:

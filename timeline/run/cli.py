@@ -64,10 +64,11 @@ def _with_input(cmd: argparse.ArgumentParser, parse_gives: str) -> argparse.Argu
                      help="what to do with undecodable bytes (default: strict, an error)")
     _with_language(cmd)
     cmd.add_argument("--parser", default="builtin", choices=PARSERS,
-                     help="builtin (default, no model), stanza (needs a stanza model) or frog (needs Frog); its "
-                     f"parse gives {parse_gives}")
-    cmd.add_argument("--model-dir", metavar="DIR", help="the stanza model folder (default: $TIMELINE_STANZA_MODEL_DIR, "
-                     "else stanza's resources)")
+                     help="builtin (default, no model), stanza (needs a stanza model), frog (needs Frog) or spacy "
+                     f"(needs a spaCy pipeline); its parse gives {parse_gives}")
+    cmd.add_argument("--model-dir", metavar="DIR", help="the model: for stanza its folder (default: "
+                     "$TIMELINE_STANZA_MODEL_DIR, else stanza's resources); for spacy an installed pipeline's name "
+                     "or its folder (default: nl_core_news_sm)")
     corpus = cmd.add_argument_group("corpora (--jsonl, or FILE a folder)")
     corpus.add_argument("--workers", type=_positive, metavar="N",
                         help="processes to use (default: every core with the builtin parser, else 1)")

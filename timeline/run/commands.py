@@ -51,8 +51,8 @@ def analyze(args: argparse.Namespace, out: Sink) -> int:
 def _run(args: argparse.Namespace, out: Sink, command: str, anchors: dict[str, str]) -> int:
     from ..pipeline import analyze
 
-    if args.model_dir and args.parser != "stanza":
-        raise InputError("--model-dir is for --parser stanza")
+    if args.model_dir and args.parser not in ("stanza", "spacy"):
+        raise InputError("--model-dir is for --parser stanza or --parser spacy")
     corpus = _is_corpus(args)
     fmt = args.format or ("jsonl" if corpus else "table")
     _check_output(args, fmt, corpus)
@@ -135,7 +135,7 @@ def _run_corpus(args: argparse.Namespace, out: Sink, job: Job) -> int:
     if workers is None:  # every core for the built-in parser; a model or server per process costs too much
         workers = cores() if job.parser == "builtin" else 1
     elif workers > 1 and not isinstance(job.parser, str):
-        raise InputError("--workers above 1 is for the builtin and stanza parsers (Frog runs as one server)")
+        raise InputError("--workers above 1 is for the builtin, stanza and spacy parsers (Frog runs as one server)")
     results = ordered_map(functools.partial(run_entry, job=job), entries, workers, failed=_lost)
     failed = 0
     with _progress(args) as bar:

@@ -18,7 +18,7 @@ __all__ = ["OPTIONS", "for_folder", "for_line", "for_option"]
 
 #: The option that sets each argument the library names in a fix.
 OPTIONS = {"dct": "--dct", "anchors": "--anchor", "model_dir": "--model-dir", "language": "--language",
-           "parser": "--parser"}
+           "parser": "--parser", "nlp": "--model-dir"}  # nlp: SpacyParser's pipeline
 
 
 def _flag(argument: str) -> str:

@@ -1,0 +1,232 @@
+"""The spaCy backend: the parse a spaCy pipeline made, as :mod:`timeline.parse` sentences.
+
+A spaCy ``Doc`` from a pipeline with a tagger or morphologizer and a
+dependency parser (``nl_core_news_sm/md/lg``) already holds what the library
+reads from a parse: tokens with offsets, UPOS (``token.pos_``), UD features
+(``token.morph``), lemmas, heads and relations. This module reads them and
+fills the sentences exactly as the stanza backend does (it hands the same
+words to the same code, :mod:`timeline.parse.stanza`), so auxiliaries,
+separable verbs and clauses come from the tree by the same rules:
+
+- heads: a token whose head is itself (spaCy's root) has no head, like
+  stanza's head 0; a head outside the sentence (or a whitespace token) is none;
+- relations: spaCy's ``ROOT`` is ``root``, the rest lower case; the few labels
+  of spaCy's English-style scheme that UD names otherwise are renamed
+  (``prt`` is ``compound:prt``, ``auxpass`` is ``aux:pass``, ...);
+- sentences: the Doc's own (``doc.sents``: set by a sentence recognizer or
+  by hand, else the parse's), cut at a blank line as every other backend's
+  are (a blank line always ends a sentence in this library);
+- white space tokens (spaCy's ``SPACE``) are left out; a word tagged ``SPACE``
+  (a model's mistake) is kept as ``X``.
+
+spaCy is imported on first use, never when :mod:`timeline` is imported, and
+never downloads anything: a missing package or pipeline is a
+:class:`~timeline.parse.BackendError` that says what to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from ..advice import Fix
+from ..lang import LanguageLike, load_language
+from .protocol import BackendError, Parser, Sentence
+from .stanza import _sentence as _stanza_sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language as SpacyLanguage
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["DEFAULT_PIPELINE", "DocParser", "SpacyParser", "doc_sentences", "has_parse"]
+
+DEFAULT_PIPELINE = "nl_core_news_sm"
+"""The pipeline :class:`SpacyParser` loads when given none: spaCy's small Dutch one."""
+
+_INSTALL = "pip install 'timeline-nl[spacy]' (from a checkout: pip install '.[spacy]')"
+# Labels of spaCy's English-style (ClearNLP) scheme that UD spells otherwise; UD labels pass as they are.
+_RELATIONS = {"root": "root", "prt": "compound:prt", "auxpass": "aux:pass", "nsubjpass": "nsubj:pass",
+              "csubjpass": "csubj:pass", "relcl": "acl:relcl", "dobj": "obj"}
+_UPOS = {"SPACE": "X"}  # spaCy's own tag for white space is no UD part of speech
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a blank line: always the end of a sentence
+
+
+def has_parse(doc: Doc) -> bool:
+    """Whether ``doc`` holds a parse the library can read: parts of speech and dependencies.
+
+    Features (``MORPH``) and lemmas are read when present; without them verbs
+    have no tense features and lemmas are the words themselves.
+    """
+    return bool(doc.has_annotation("POS") and doc.has_annotation("DEP"))
+
+
+@frozen(slots=True)
+class _Word:
+    """A spaCy token in the shape of a stanza word (ids and heads count from 1; 0 is no head)."""
+
+    id: int
+    head: int
+    deprel: str | None
+    upos: str
+    lemma: str
+    text: str
+    feats: str
+
+
+def doc_sentences(doc: Doc) -> tuple[Sentence, ...]:
+    """The sentences of a parsed spaCy ``Doc``, with offsets into ``doc.text``.
+
+    Raises:
+        ValueError: for a Doc without a parse (see :func:`has_parse`).
+    """
+    if not has_parse(doc):
+        raise ValueError("the spaCy Doc has no parse (parts of speech and dependencies): run a pipeline with a "
+                         "tagger or morphologizer and a parser over it, e.g. nl_core_news_sm")
+    text = doc.text
+    sentences: list[Sentence] = []
+    for span in doc.sents:
+        for piece in _pieces(span, text):
+            rows = _rows(piece)
+            sentences.append(_stanza_sentence(len(sentences), rows, 0))
+    return tuple(sentences)
+
+
+def _pieces(span: Span, text: str) -> Iterator[list[Token]]:
+    """The non-white tokens of a sentence, in runs cut where a blank line lies between two."""
+    piece: list[Token] = []
+    for token in span:
+        if token.is_space:  # spaCy's SPACE tokens; a word a model mistook for one stays (as X)
+            continue
+        if piece and _BLANK_LINE.search(text, piece[-1].idx + len(piece[-1]), token.idx):
+            yield piece
+            piece = []
+        piece.append(token)
+    if piece:
+        yield piece
+
+
+def _rows(tokens: Sequence[Token]) -> list[tuple[Any, int, int]]:
+    """Each token as a stanza-shaped word with its document offsets."""
+    ids = {token.i: k for k, token in enumerate(tokens, 1)}
+    rows: list[tuple[Any, int, int]] = []
+    for k, token in enumerate(tokens, 1):
+        head = token.head.i
+        dep = token.dep_
+        pos = token.pos_
+        word = _Word(id=k, head=0 if head == token.i else ids.get(head, -1),
+                     deprel=_RELATIONS.get(dep.lower(), dep.lower()) if dep else None,
+                     upos=_UPOS.get(pos, pos), lemma=token.lemma_, text=token.text, feats=str(token.morph))
+        rows.append((word, token.idx, token.idx + len(token.text)))
+    return rows
+
+
+class DocParser:
+    """A :class:`~timeline.parse.Parser` bound to one parsed spaCy ``Doc``: it gives the Doc's
+    sentences for the Doc's own text, so ``analyze(doc.text, parser=DocParser(doc))`` reads
+    the parse spaCy made instead of parsing again.
+
+    Raises:
+        ValueError: (from :meth:`parse`) for another text than ``doc.text``, or a Doc without a parse.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __repr__(self) -> str:
+        return f"DocParser(<Doc of {len(self.doc)} tokens>)"
+
+    def parse(self, text: str) -> tuple[Sentence, ...]:
+        """The Doc's sentences; ``text`` must be the Doc's text."""
+        if text != self.doc.text:
+            raise ValueError("a DocParser parses only its Doc's own text (doc.text)")
+        return doc_sentences(self.doc)
+
+
+class SpacyParser:
+    """The sentences of a text as a spaCy pipeline parses it.
+
+    Args:
+        nlp: a loaded pipeline, or the name or folder of one to load with
+            ``spacy.load`` (on first use); by default ``nl_core_news_sm``.
+        language: the language of the built-in parser this one falls back on.
+
+    A pipeline that gives no parse (no tagger or morphologizer, or no parser:
+    ``spacy.blank("nl")``) leaves the Doc without one; this parser then parses
+    that text with the built-in parser, so the result is the built-in one's.
+    Loading raises :class:`~timeline.parse.BackendError` when spaCy or the
+    pipeline is missing; nothing is ever downloaded.
+    """
+
+    def __init__(self, nlp: SpacyLanguage | str = DEFAULT_PIPELINE, language: LanguageLike = "nl") -> None:
+        self.name = nlp if isinstance(nlp, str) else None
+        self._nlp = None if isinstance(nlp, str) else nlp
+        self.language = load_language(language)
+        self._fallback: Parser | None = None
+
+    def __repr__(self) -> str:
+        if self._nlp is None:
+            return f"SpacyParser({self.name!r}, language={self.language.code!r})"
+        pipes = ", ".join(self._nlp.pipe_names) or "no components"
+        return f"SpacyParser(<spaCy pipeline {self._nlp.lang}: {pipes}>, language={self.language.code!r})"
+
+    @property
+    def nlp(self) -> SpacyLanguage:
+        """The spaCy pipeline, loaded (and kept) on first use."""
+        if self._nlp is None:
+            assert self.name is not None
+            self._nlp = load_pipeline(self.name)
+        return self._nlp
+
+    def parse(self, text: str) -> tuple[Sentence, ...]:
+        """The sentences of ``text``; token offsets index ``text`` itself."""
+        if not text.strip():
+            return ()
+        return self.sentences(self.nlp(text))
+
+    def parse_many(self, texts: Sequence[str]) -> list[tuple[Sentence, ...]]:
+        """The sentences of each text, in order, through ``nlp.pipe`` (spaCy batches them)."""
+        todo = [k for k, text in enumerate(texts) if text.strip()]
+        out: list[tuple[Sentence, ...]] = [() for _ in texts]
+        for k, doc in zip(todo, self.nlp.pipe(texts[k] for k in todo), strict=True):
+            out[k] = self.sentences(doc)
+        return out
+
+    def sentences(self, doc: Doc) -> tuple[Sentence, ...]:
+        """The sentences of a Doc of this pipeline: its parse, or the built-in parser's of its text."""
+        if has_parse(doc):
+            return doc_sentences(doc)
+        if self._fallback is None:
+            from .builtin import BuiltinParser
+
+            self._fallback = BuiltinParser(self.language)
+        return self._fallback.parse(doc.text)
+
+
+def import_spacy() -> Any:
+    """The spacy module, or a BackendError saying how to install it."""
+    try:
+        return importlib.import_module("spacy")
+    except ImportError as error:
+        raise BackendError(f"the spacy parser needs the spacy package, which cannot be imported ({error}); "
+                           f"install it with {_INSTALL}") from None
+
+
+def load_pipeline(name: str) -> SpacyLanguage:
+    """``spacy.load(name)`` (a package name or a folder), or a BackendError naming the download."""
+    spacy = import_spacy()
+    try:
+        nlp: SpacyLanguage = spacy.load(name)
+    except OSError as error:  # spaCy's E050/E053: no such package or folder, or not a pipeline
+        raise BackendError(
+            f"no spaCy pipeline {name!r} ({_first_line(error)}); install spaCy's Dutch one once with "
+            f"python -m spacy download {DEFAULT_PIPELINE} (spaCy itself: {_INSTALL})",
+            Fix("nlp", (), ", or name an installed pipeline or its folder with {option}")) from None
+    return nlp
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
