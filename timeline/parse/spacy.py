@@ -5,7 +5,7 @@ dependency parser (``nl_core_news_sm/md/lg``) already holds what the library
 reads from a parse: tokens with offsets, UPOS (``token.pos_``), UD features
 (``token.morph``), lemmas, heads and relations. This module reads them and
 fills the sentences exactly as the stanza backend does (it hands the same
-words to the same code, :mod:`timeline.parse.stanza`), so auxiliaries,
+UD words to the same code, :mod:`timeline.parse.ud`), so auxiliaries,
 separable verbs and clauses come from the tree by the same rules:
 
 - heads: a token whose head is itself (spaCy's root) has no head, like
@@ -36,7 +36,7 @@ from attrs import frozen
 from ..advice import Fix
 from ..lang import LanguageLike, load_language
 from .protocol import BackendError, Parser, Sentence
-from .stanza import _sentence as _stanza_sentence
+from .ud import ud_sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language as SpacyLanguage
@@ -91,7 +91,7 @@ def doc_sentences(doc: Doc) -> tuple[Sentence, ...]:
     for span in doc.sents:
         for piece in _pieces(span, text):
             rows = _rows(piece)
-            sentences.append(_stanza_sentence(len(sentences), rows, 0))
+            sentences.append(ud_sentence(len(sentences), rows, 0))
     return tuple(sentences)
 
 
