@@ -77,8 +77,11 @@ class _Word:
     feats: str
 
 
-def doc_sentences(doc: Doc) -> tuple[Sentence, ...]:
+def doc_sentences(doc: Doc, text: str | None = None) -> tuple[Sentence, ...]:
     """The sentences of a parsed spaCy ``Doc``, with offsets into ``doc.text``.
+
+    ``text``: ``doc.text``, where the caller has it already (spaCy joins it from
+    the tokens anew each time it is asked for, a cost that shows on long Docs).
 
     Raises:
         ValueError: for a Doc without a parse (see :func:`has_parse`).
@@ -86,7 +89,7 @@ def doc_sentences(doc: Doc) -> tuple[Sentence, ...]:
     if not has_parse(doc):
         raise ValueError("the spaCy Doc has no parse (parts of speech and dependencies): run a pipeline with a "
                          "tagger or morphologizer and a parser over it, e.g. nl_core_news_sm")
-    text = doc.text
+    text = doc.text if text is None else text
     sentences: list[Sentence] = []
     for span in doc.sents:
         for piece in _pieces(span, text):
@@ -133,17 +136,18 @@ class DocParser:
         ValueError: (from :meth:`parse`) for another text than ``doc.text``, or a Doc without a parse.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # ``text``: doc.text, where the caller has it
 
     def __repr__(self) -> str:
         return f"DocParser(<Doc of {len(self.doc)} tokens>)"
 
     def parse(self, text: str) -> tuple[Sentence, ...]:
         """The Doc's sentences; ``text`` must be the Doc's text."""
-        if text != self.doc.text:
+        if text != self.text:
             raise ValueError("a DocParser parses only its Doc's own text (doc.text)")
-        return doc_sentences(self.doc)
+        return doc_sentences(self.doc, self.text)
 
 
 class SpacyParser:

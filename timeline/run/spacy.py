@@ -93,19 +93,20 @@ class TimelineComponent:
         if not isinstance(doc, Doc):
             raise TypeError(f"the timeline component takes a spaCy Doc, not {type(doc).__name__}; "
                             "run the pipeline on a text instead: nlp(text)")
-        dct = self._dct(doc)
-        document = analyze(doc.text, dct, anchors=self.anchors, parser=self._parser(doc), language=self.language)
+        text = doc.text  # spaCy joins it from the tokens at each access: once here
+        dct = self._dct(doc, text)
+        document = analyze(text, dct, anchors=self.anchors, parser=self._parser(doc, text), language=self.language)
         attach(doc, document, dct_text(document.dct, document.dct_time), timexes_key=self.timexes_key,
                events_key=self.events_key, entities=self.entities)
         return doc
 
-    def _dct(self, doc: Doc) -> date | str | None:
+    def _dct(self, doc: Doc, text: str) -> date | str | None:
         """The ``Doc``'s own DCT, else None where its text has a dateline (analyze reads it),
         else the config's."""
         own = doc._.dct
         if own is not None:
             return _dct_of(own, self.language, "doc._.dct")
-        if find_dateline(doc.text, self.language) is not None:
+        if find_dateline(text, self.language) is not None:
             return None
         if self.dct is None:
             raise DctError("no DCT for this Doc: doc._.dct is not set, its text has no publication date at the "
@@ -114,13 +115,13 @@ class TimelineComponent:
                                "the component one: config={{'dct': '2017-02-02'}}"))
         return self.dct
 
-    def _parser(self, doc: Doc) -> Parser:
+    def _parser(self, doc: Doc, text: str) -> Parser:
         """The ``Doc``'s own parse (``doc``; ``auto`` where it has one), else the built-in parser."""
         if self.parser != "builtin":
             from ..parse.spacy import DocParser, has_parse
 
             if has_parse(doc):
-                return DocParser(doc)
+                return DocParser(doc, text)
             if self.parser == "doc":
                 raise ValueError("the timeline component has parser='doc', but this Doc has no POS tags and "
                                  "dependency parse: put a tagger or morphologizer and a parser before it in the "
