@@ -40,7 +40,7 @@ from .ud import ud_sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language as SpacyLanguage
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_PIPELINE", "DocParser", "SpacyParser", "doc_sentences", "has_parse"]
 
@@ -91,39 +91,64 @@ def doc_sentences(doc: Doc, text: str | None = None) -> tuple[Sentence, ...]:
                          "tagger or morphologizer and a parser over it, e.g. nl_core_news_sm")
     text = doc.text if text is None else text
     sentences: list[Sentence] = []
-    for span in doc.sents:
-        for piece in _pieces(span, text):
-            rows = _rows(piece)
-            sentences.append(ud_sentence(len(sentences), rows, 0))
+    for piece in _pieces(_columns(doc), text):
+        sentences.append(ud_sentence(len(sentences), _rows(piece, text), 0))
     return tuple(sentences)
 
 
-def _pieces(span: Span, text: str) -> Iterator[list[Token]]:
-    """The non-white tokens of a sentence, in runs cut where a blank line lies between two."""
-    piece: list[Token] = []
-    for token in span:
-        if token.is_space:  # spaCy's SPACE tokens; a word a model mistook for one stays (as X)
-            continue
-        if piece and _BLANK_LINE.search(text, piece[-1].idx + len(piece[-1]), token.idx):
+# One row per token, read from the Doc's arrays in one go (creating spaCy Token objects, one
+# per property read, costs more than the rest of the reading): index, start, end, head index,
+# relation, part of speech, lemma, features, whether it is white space, whether it starts a sentence.
+_Column = tuple[int, int, int, int, str, str, str, str, bool, bool]
+_ATTRS = ("IDX", "LENGTH", "HEAD", "DEP", "POS", "LEMMA", "MORPH", "IS_SPACE", "SENT_START")
+
+
+def _columns(doc: Doc) -> list[_Column]:
+    """Every token of ``doc`` as a row (heads as indices; strings looked up once each)."""
+    table = doc.to_array(list(_ATTRS))
+    signed = table.view("int64")  # HEAD is an offset and SENT_START -1, 0 or 1: signed numbers
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+
+    def name(key: int) -> str:
+        found = names.get(key)
+        if found is None:
+            found = names[key] = strings[key] if key else ""
+        return found
+
+    out: list[_Column] = []
+    for i, (idx, length, _, dep, pos, lemma, morph, space, _) in enumerate(table.tolist()):
+        out.append((i, idx, idx + length, i + int(signed[i, 2]), name(dep), name(pos), name(lemma), name(morph),
+                    bool(space), i == 0 or int(signed[i, 8]) == 1))
+    return out
+
+
+def _pieces(rows: list[_Column], text: str) -> Iterator[list[_Column]]:
+    """The non-white tokens of each sentence, in runs cut where a blank line lies between two."""
+    piece: list[_Column] = []
+    for row in rows:
+        if row[9] and piece:  # a new sentence
             yield piece
             piece = []
-        piece.append(token)
+        if row[8]:  # spaCy's white space tokens; a word a model mistook for one stays (as X)
+            continue
+        if piece and _BLANK_LINE.search(text, piece[-1][2], row[1]):
+            yield piece
+            piece = []
+        piece.append(row)
     if piece:
         yield piece
 
 
-def _rows(tokens: Sequence[Token]) -> list[tuple[Any, int, int]]:
+def _rows(tokens: Sequence[_Column], text: str) -> list[tuple[Any, int, int]]:
     """Each token as a stanza-shaped word with its document offsets."""
-    ids = {token.i: k for k, token in enumerate(tokens, 1)}
+    ids = {row[0]: k for k, row in enumerate(tokens, 1)}
     rows: list[tuple[Any, int, int]] = []
-    for k, token in enumerate(tokens, 1):
-        head = token.head.i
-        dep = token.dep_
-        pos = token.pos_
-        word = _Word(id=k, head=0 if head == token.i else ids.get(head, -1),
+    for k, (i, start, end, head, dep, pos, lemma, morph, _, _) in enumerate(tokens, 1):
+        word = _Word(id=k, head=0 if head == i else ids.get(head, -1),
                      deprel=_RELATIONS.get(dep.lower(), dep.lower()) if dep else None,
-                     upos=_UPOS.get(pos, pos), lemma=token.lemma_, text=token.text, feats=str(token.morph))
-        rows.append((word, token.idx, token.idx + len(token.text)))
+                     upos=_UPOS.get(pos, pos), lemma=lemma, text=text[start:end], feats=morph)
+        rows.append((word, start, end))
     return rows
 
 
