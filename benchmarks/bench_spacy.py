@@ -4,8 +4,9 @@
 No Dutch spaCy model is on this machine, so the pipeline is built with the
 architecture of ``nl_core_news_sm`` (spaCy's "efficiency" config for Dutch: a
 shared tok2vec, HashEmbed + CNN of width 96 and depth 4, feeding a tagger, a
-morphologizer, a transition-based parser and a trainable lemmatizer; a senter,
-disabled as in the released model, where the parser sets the sentences). It is
+morphologizer, a transition-based parser, a trainable lemmatizer and a named
+entity recognizer, as the released model has one; a senter, disabled as in the
+released model, where the parser sets the sentences). It is
 initialized on a handful of hand-annotated sentences (which give it its labels,
 tag set and lemma rules), so its weights are random but its computation per
 token is that of the real small model. Its parse is noise (sentence bounds, tags
@@ -110,7 +111,8 @@ def build_pipeline() -> Any:
     from spacy.cli.init_config import init_config
     from spacy.training import Example
 
-    config = init_config(lang="nl", pipeline=["tagger", "morphologizer", "parser", "trainable_lemmatizer", "senter"],
+    config = init_config(lang="nl", pipeline=["tagger", "morphologizer", "parser", "trainable_lemmatizer", "senter",
+                                              "ner"],
                          optimize="efficiency", gpu=False)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     examples = []
@@ -118,7 +120,8 @@ def build_pipeline() -> Any:
         words = [r[0] for r in rows]
         annotation = {"words": words, "lemmas": [r[1] for r in rows], "pos": [r[2] for r in rows],
                       "tags": [r[2] for r in rows], "morphs": [r[3] for r in rows], "heads": [r[4] for r in rows],
-                      "deps": [r[5] for r in rows]}
+                      "deps": [r[5] for r in rows],
+                      "entities": ["U-PER" if r[2] == "PROPN" else "O" for r in rows]}
         examples.append(Example.from_dict(nlp.make_doc(" ".join(words)), annotation))
     nlp.initialize(lambda: examples)  # labels, tag set and lemma trees from the examples; weights random
     nlp.disable_pipe("senter")  # as in nl_core_news_sm: the parser sets the sentences
