@@ -13,15 +13,16 @@ way the pipeline reads them; :attr:`Sentence.tokens` gives them as
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from attrs import field, frozen
 
 from ..advice import Advised
 
-__all__ = ["BackendError", "Parser", "Sentence", "Token", "frozen_features"]
+__all__ = ["BackendError", "Parser", "Sentence", "Token", "frozen_features", "import_backend"]
 
 
 class BackendError(Advised, RuntimeError):
@@ -33,6 +34,16 @@ class BackendError(Advised, RuntimeError):
     environment variable points to a model); where the fix is an argument, it is
     the error's ``fix`` (see :mod:`timeline.advice`).
     """
+
+
+def import_backend(module: str, install: str) -> Any:
+    """The package a backend needs (imported only when the backend is chosen), or a
+    BackendError that says how to install it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise BackendError(f"the {module} parser needs the {module} package, which cannot be imported ({error}); "
+                           f"install it with {install}") from None
 
 
 def _features(value: Mapping[str, str] | None) -> Mapping[str, str]:

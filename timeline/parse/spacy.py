@@ -26,7 +26,6 @@ never downloads anything: a missing package or pipeline is a
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -35,7 +34,7 @@ from attrs import frozen
 
 from ..advice import Fix
 from ..lang import LanguageLike, load_language
-from .protocol import BackendError, Parser, Sentence
+from .protocol import BackendError, Parser, Sentence, import_backend
 from .ud import ud_sentence
 
 if TYPE_CHECKING:
@@ -235,18 +234,9 @@ class SpacyParser:
         return self._fallback.parse(doc.text)
 
 
-def import_spacy() -> Any:
-    """The spacy module, or a BackendError saying how to install it."""
-    try:
-        return importlib.import_module("spacy")
-    except ImportError as error:
-        raise BackendError(f"the spacy parser needs the spacy package, which cannot be imported ({error}); "
-                           f"install it with {_INSTALL}") from None
-
-
 def load_pipeline(name: str) -> SpacyLanguage:
     """``spacy.load(name)`` (a package name or a folder), or a BackendError naming the download."""
-    spacy = import_spacy()
+    spacy = import_backend("spacy", _INSTALL)
     try:
         nlp: SpacyLanguage = spacy.load(name)
     except OSError as error:  # spaCy's E050/E053: no such package or folder, or not a pipeline

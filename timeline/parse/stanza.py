@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..advice import Fix
-from .protocol import BackendError, Sentence
+from .protocol import BackendError, Sentence, import_backend
 from .ud import ud_sentence
 
 __all__ = ["MODEL_DIR_VARIABLE", "StanzaParser", "sentences_of"]
@@ -97,7 +97,7 @@ class StanzaParser:
             return out
         pipeline = self.pipeline
         if callable(getattr(pipeline, "bulk_process", None)):  # a stanza.Pipeline
-            stanza = _import_stanza()
+            stanza = import_backend("stanza", _INSTALL)
             documents = list(pipeline([stanza.Document([], text=texts[k]) for k in todo]))
         else:
             documents = [pipeline(texts[k]) for k in todo]
@@ -153,15 +153,6 @@ def _word_span(word: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _import_stanza() -> Any:
-    """The stanza module, or a BackendError saying how to install it."""
-    try:
-        return importlib.import_module("stanza")
-    except ImportError as error:
-        raise BackendError(f"the stanza parser needs the stanza package, which cannot be imported ({error}); "
-                           f"install it with {_INSTALL}") from None
-
-
 def _no_model(folder: str, detail: str, language: str) -> BackendError:
     return BackendError(
         f"no stanza model for {language!r} in {folder} ({detail}); download the official one once with "
@@ -192,7 +183,7 @@ def _options(folder: str, language: str) -> dict[str, Any]:
 
 def _build(model_dir: str | None, use_gpu: bool, language: str) -> Any:
     """A stanza Dutch pipeline from local files only (download_method=None: never a download)."""
-    stanza = _import_stanza()
+    stanza = import_backend("stanza", _INSTALL)
     folder = model_dir if model_dir is not None else str(importlib.import_module("stanza.resources.common")
                                                          .DEFAULT_MODEL_DIR)
     options: Mapping[str, Any] = _options(folder, language)
