@@ -37,7 +37,7 @@ import json
 from ...model import Document
 from ..bands import dct_line, steps
 from ..sentence import sentence_starts
-from .assets import CSS, JS, PAGE, POLICY, VIS_JS
+from .assets import PAGE, assets
 from .items import timeline_data
 from .lists import axis_list, links_list, placeless_list
 from .text import esc, link_items, sentence_html
@@ -51,10 +51,11 @@ def document_to_html(doc: Document, title: str = "Timeline") -> str:
     starts = sentence_starts(doc)
     hidden = "".join(f'<div id="s{k}" hidden>{sentence_html(doc, starts, event)}</div>'
                      f'<ul id="l{k}" hidden>{link_items(doc, k)}</ul>' for k, event in enumerate(doc.events))
+    page = assets()
     return PAGE.format(
-        policy=POLICY, title=esc(title), dct_line=esc(dct_line(doc)), count=len(doc.events), css=CSS,
+        policy=page.policy, title=esc(title), dct_line=esc(dct_line(doc)), count=len(doc.events), css=page.css,
         placeless=placeless_list(doc, step), links=links_list(doc), listed=axis_list(doc, step),
-        sentences=hidden, data=_script_json(timeline_data(doc, step)), vis=VIS_JS, js=JS)
+        sentences=hidden, data=_script_json(timeline_data(doc, step)), vis=page.vis, js=page.js)
 
 
 def _script_json(data: object) -> str:

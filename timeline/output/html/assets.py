@@ -1,7 +1,8 @@
 """The page's frame, its style and script, the vendored vis-timeline bundle, and the
 Content-Security-Policy that lets exactly these run.
 
-The style and scripts are package data read once; the policy names each by its sha256 hash,
+The style and scripts are package data, read the first time a page is made (the bundle is
+half a megabyte: a run that writes no page never reads it); the policy names each by its sha256 hash,
 together with the stylesheets vis-timeline's standalone bundle adds to the page as it loads
 (``vendor/injected-styles.sha256``, written by ``scripts/vendor_vis_timeline.py``). Nothing is
 allowed by ``'unsafe-inline'`` or ``'unsafe-eval'``, and nothing may be fetched.
@@ -10,10 +11,13 @@ allowed by ``'unsafe-inline'`` or ``'unsafe-eval'``, and nothing may be fetched.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from importlib.resources import files
 
-__all__ = ["CSS", "JS", "PAGE", "POLICY", "VIS_JS", "csp_hash"]
+from attrs import frozen
+
+__all__ = ["PAGE", "Assets", "assets", "csp_hash"]
 
 _HERE = files(__package__)
 
@@ -28,15 +32,27 @@ def csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-CSS = _read("page.css")
-JS = _read("page.js")
-# The bundle as vendored, less its last line, which points a debugger at a source map the page
-# does not carry.
-VIS_JS = _read("vendor/vis-timeline-graph2d.min.js").rsplit("\n//# sourceMappingURL=", 1)[0]
-_INJECTED = [f"'{line}'" for line in _read("vendor/injected-styles.sha256").split()]
+@frozen
+class Assets:
+    """What every page inlines: its style, its script, the vis-timeline bundle, and the policy."""
 
-POLICY = (f"default-src 'none'; style-src {' '.join([csp_hash(CSS), *_INJECTED])}; "
-          f"script-src {csp_hash(VIS_JS)} {csp_hash(JS)}")
+    css: str
+    js: str
+    vis: str
+    policy: str
+
+
+@functools.cache
+def assets() -> Assets:
+    """The page's assets, read and hashed once a process."""
+    css, js = _read("page.css"), _read("page.js")
+    # The bundle as vendored, less its last line, which points a debugger at a source map the
+    # page does not carry.
+    vis = _read("vendor/vis-timeline-graph2d.min.js").rsplit("\n//# sourceMappingURL=", 1)[0]
+    injected = [f"'{line}'" for line in _read("vendor/injected-styles.sha256").split()]
+    policy = (f"default-src 'none'; style-src {' '.join([csp_hash(css), *injected])}; "
+              f"script-src {csp_hash(vis)} {csp_hash(js)}")
+    return Assets(css, js, vis, policy)
 
 PAGE = """<!DOCTYPE html>
 <html lang="nl">
